@@ -1,0 +1,98 @@
+package dev.faultline;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+
+import dev.faultline.config.BuildInfo;
+import dev.faultline.config.CoreConfiguration;
+import dev.faultline.config.DataDirectory;
+import dev.faultline.config.InvalidSettingException;
+import dev.faultline.config.Settings;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** Faultline's entry point: {@code java -jar faultline.jar [command]}, configured only by environment variables. */
+@SpringBootApplication(proxyBeanMethods = false)
+public class Faultline {
+
+    static final String USAGE = """
+            Usage: java -jar faultline.jar [command]
+
+            Commands:
+              serve     run the server: web UI, API and event ingest (the default)
+              migrate   bring the database schema up to date, then exit
+              version   print the version
+              help      print this help
+
+            Settings come from environment variables; README.md lists them all.
+            """;
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        switch (command) {
+            case "serve" -> serve();
+            case "migrate" -> System.exit(migrate());
+            case "version", "--version" -> System.out.println("Faultline " + BuildInfo.version());
+            case "help", "--help", "-h" -> System.out.print(USAGE);
+            default -> {
+                System.err.printf("Unknown command '%s'.%n%n%s", command, USAGE);
+                System.exit(2);
+            }
+        }
+    }
+
+    private static void serve() {
+        Settings settings = settingsOrExit();
+        if (settings.port() != 0 && !portFree(settings.port())) {
+            throw exit(new InvalidSettingException("PORT", settings.port() + " is already in use by another program"));
+        }
+        try {
+            new SpringApplicationBuilder(Faultline.class).run();
+        }
+        catch (RuntimeException e) {
+            // Spring has reported the failure already
+            System.exit(1);
+        }
+    }
+
+    private static int migrate() {
+        settingsOrExit();
+        // The database migrates the schema as it opens; nothing else is started.
+        try (var context = new SpringApplicationBuilder(CoreConfiguration.class).web(WebApplicationType.NONE).run()) {
+            return 0;
+        }
+        catch (RuntimeException e) {
+            return 1;
+        }
+    }
+
+    /** Malformed settings and an unusable data directory stop the start with one line, before anything else. */
+    private static Settings settingsOrExit() {
+        try {
+            Settings settings = Settings.fromEnvironment();
+            if (settings.embeddedDatabase()) {
+                DataDirectory.prepare(settings.dataDirectory());
+            }
+            return settings;
+        }
+        catch (InvalidSettingException e) {
+            throw exit(e);
+        }
+    }
+
+    private static InvalidSettingException exit(InvalidSettingException e) {
+        System.err.println("Faultline cannot start: " + e.getMessage());
+        System.exit(1);
+        return e;
+    }
+
+    private static boolean portFree(int port) {
+        try (var socket = new ServerSocket(port)) {
+            return true;
+        }
+        catch (IOException e) {
+            return false;
+        }
+    }
+}

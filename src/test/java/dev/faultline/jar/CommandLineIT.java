@@ -1,0 +1,100 @@
+package dev.faultline.jar;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import dev.faultline.support.ServerProcess;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The jar's commands and its refusals to start, as an operator meets them in a terminal. */
+class CommandLineIT {
+
+    private static final Duration QUICK = Duration.ofSeconds(60);
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void helpListsTheCommands() {
+        var process = ServerProcess.jar(directory, Map.of(), "--help");
+
+        assertThat(process.awaitExit(QUICK)).isZero();
+        assertThat(process.stdout()).contains("serve", "migrate", "version", "README.md");
+    }
+
+    @Test
+    void anUnknownCommandIsAUsageError() {
+        var process = ServerProcess.jar(directory, Map.of(), "frobnicate");
+
+        assertThat(process.awaitExit(QUICK)).isEqualTo(2);
+        assertThat(process.stderr()).contains("Unknown command 'frobnicate'", "Usage:");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            PORT                 | eighty                     | PORT: 'eighty' is not a whole number
+            DATABASE_URL         | mysql://u:p@db/x           | DATABASE_URL: 'mysql' is not a PostgreSQL URL
+            DATABASE_URL         | postgres://u:p@db/x        | SECRET_KEY: required when DATABASE_URL is set
+            GLITCHTIP_DOMAIN     | errors.example.com         | GLITCHTIP_DOMAIN: 'errors.example.com' is not a URL
+            EMAIL_URL            | smtp://                    | EMAIL_URL: 'smtp://' is not a URL
+            FAULTLINE_LOG_FORMAT | xml                        | FAULTLINE_LOG_FORMAT: 'xml' is not text or json
+            """)
+    void aMalformedSettingStopsTheStartWithOneLineNamingIt(String variable, String value, String message) {
+        var process = ServerProcess.jar(directory, Map.of(variable, value));
+
+        assertThat(process.awaitExit(QUICK)).isEqualTo(1);
+        assertThat(process.stderr().lines().toList()).singleElement().asString()
+                .startsWith("Faultline cannot start: " + message);
+        assertThat(process.stdout()).isEmpty();
+    }
+
+    @Test
+    void aPortInUseStopsTheStartWithOneLine() throws IOException {
+        try (var taken = new ServerSocket(0)) {
+            var process = ServerProcess.jar(directory, Map.of("PORT", String.valueOf(taken.getLocalPort())));
+
+            assertThat(process.awaitExit(QUICK)).isEqualTo(1);
+            assertThat(process.stderr().strip())
+                    .isEqualTo("Faultline cannot start: PORT: " + taken.getLocalPort() + " is already in use by another program");
+        }
+    }
+
+    @Test
+    void aDataDirectoryThatCannotBeCreatedStopsTheStartWithOneLine() throws IOException {
+        Path file = Files.createFile(directory.resolve("not-a-directory"));
+        var process = ServerProcess.jar(directory, Map.of("PORT", String.valueOf(ServerProcess.freePort()),
+                "FAULTLINE_DATA_DIR", file.resolve("data").toString()));
+
+        assertThat(process.awaitExit(QUICK)).isEqualTo(1);
+        assertThat(process.stderr().strip()).isEqualTo("Faultline cannot start: FAULTLINE_DATA_DIR: "
+                + file.resolve("data") + " cannot be created: Not a directory");
+    }
+
+    @Test
+    void migrateBringsTheSchemaUpToDateAndLeavesNothingRunning() throws IOException {
+        Path data = directory.resolve("data");
+        var process = ServerProcess.jar(directory, Map.of("FAULTLINE_DATA_DIR", data.toString()), "migrate");
+
+        assertThat(process.awaitExit(Duration.ofMinutes(2))).as(process.output()).isZero();
+        assertThat(process.output()).contains("Database schema at version");
+        assertThat(data.resolve("postgres/PG_VERSION")).exists();
+        assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void versionPrintsTheBuildVersion() {
+        var process = ServerProcess.jar(directory, Map.of(), "version");
+
+        assertThat(process.awaitExit(QUICK)).isZero();
+        assertThat(process.stdout()).startsWith("Faultline ");
+    }
+}
