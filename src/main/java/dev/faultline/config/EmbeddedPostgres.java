@@ -77,10 +77,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
             }
             checkMajorVersion(cluster, version);
             stopOrphan(commands, cluster);
-            int port = freeLoopbackPort();
             var settings = new TreeMap<>(BASE_SETTINGS);
             settings.putAll(extraSettings);
-            commands.startServer(cluster, port, settings);
+            int port = startOnAFreePort(commands, cluster, settings);
             log.info("PostgreSQL {} started on 127.0.0.1:{} with its cluster in {}", version, port, cluster);
             return new EmbeddedPostgres(binaries, cluster, lock, password, port);
         }
@@ -207,9 +206,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private static int freeLoopbackPort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    /** Another program may take the free port we found before the server binds it: then try another. */
+    private static int startOnAFreePort(Commands commands, Path cluster, Map<String, String> settings)
+            throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            int port;
+            try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                port = socket.getLocalPort();
+            }
+            try {
+                commands.startServer(cluster, port, settings);
+                return port;
+            }
+            catch (IOException e) {
+                if (attempt == 3 || !e.getMessage().contains("could not bind")) {
+                    throw e;
+                }
+                log.info("Port {} was taken before PostgreSQL could bind it; trying another", port);
+            }
         }
     }
 
