@@ -5,6 +5,9 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import dev.faultline.support.Http;
 import dev.faultline.support.TestApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -59,11 +62,13 @@ class ExternalDatabaseTests {
     }
 
     @Test
-    void runsOnTheDatabaseNamedByDatabaseHostAndFriends() {
+    void runsOnTheDatabaseNamedByDatabaseHostAndFriendsWithThePoolSizeGiven() {
         try (var app = TestApplication.start("DATABASE_HOST=127.0.0.1", "DATABASE_PORT=" + operatorsPostgres.port(),
-                "DATABASE_NAME=other", "DATABASE_USER=errors", "DATABASE_PASSWORD=p@ss:word", "SECRET_KEY=k")) {
+                "DATABASE_NAME=other", "DATABASE_USER=errors", "DATABASE_PASSWORD=p@ss:word", "SECRET_KEY=k",
+                "DATABASE_POOL_MAX_SIZE=3")) {
             assertThat(app.bean(JdbcClient.class).sql("SELECT current_database()").query(String.class).single())
                     .isEqualTo("other");
+            assertThat(((HikariDataSource) app.bean(DataSource.class)).getMaximumPoolSize()).isEqualTo(3);
         }
     }
 
