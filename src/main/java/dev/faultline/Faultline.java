@@ -3,6 +3,7 @@ package dev.faultline;
 import java.io.IOException;
 import java.net.ServerSocket;
 
+import dev.faultline.account.CreateSuperuserCommand;
 import dev.faultline.config.BuildInfo;
 import dev.faultline.config.CoreConfiguration;
 import dev.faultline.config.DataDirectory;
@@ -10,20 +11,27 @@ import dev.faultline.config.InvalidSettingException;
 import dev.faultline.config.Settings;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
-/** Faultline's entry point: {@code java -jar faultline.jar [command]}, configured only by environment variables. */
-@SpringBootApplication(proxyBeanMethods = false)
+/**
+ * Faultline's entry point: {@code java -jar faultline.jar [command]}, configured only by environment variables.
+ * Users live in PostgreSQL, so Spring Security's generated in-memory user is left out.
+ */
+@SpringBootApplication(proxyBeanMethods = false, exclude = UserDetailsServiceAutoConfiguration.class)
 public class Faultline {
 
     static final String USAGE = """
             Usage: java -jar faultline.jar [command]
 
             Commands:
-              serve     run the server: web UI, API and event ingest (the default)
-              migrate   bring the database schema up to date, then exit
-              version   print the version
-              help      print this help
+              serve             run the server: web UI, API and event ingest (the default)
+              migrate           bring the database schema up to date, then exit
+              createsuperuser   create a user who administers the server
+                                [--email EMAIL] [--password PASSWORD] [--noinput]
+                                (--noinput takes the password from FAULTLINE_SUPERUSER_PASSWORD)
+              version           print the version
+              help              print this help
 
             Settings come from environment variables; README.md lists them all.
             """;
@@ -33,6 +41,10 @@ public class Faultline {
         switch (command) {
             case "serve" -> serve();
             case "migrate" -> System.exit(migrate());
+            case "createsuperuser" -> {
+                settingsOrExit();
+                System.exit(CreateSuperuserCommand.run(args, Faultline.class, System.out, System.err));
+            }
             case "version", "--version" -> System.out.println("Faultline " + BuildInfo.version());
             case "help", "--help", "-h" -> System.out.print(USAGE);
             default -> {

@@ -23,6 +23,7 @@ import java.util.function.Function;
  * @param organizationCreation {@code ENABLE_ORGANIZATION_CREATION}: any user may create an organization
  * @param maxEventLifeDays     {@code GLITCHTIP_MAX_EVENT_LIFE_DAYS}: events older than this are deleted
  * @param logFormat            {@code FAULTLINE_LOG_FORMAT}: {@code text} for people, {@code json} for collectors
+ * @param initialUser          {@code INITIAL_USER_EMAIL}, {@code INITIAL_USER_PASSWORD}, {@code INITIAL_USER_AUTH_TOKEN}
  */
 public record Settings(
         int port,
@@ -36,9 +37,19 @@ public record Settings(
         boolean userRegistration,
         boolean organizationCreation,
         int maxEventLifeDays,
-        LogFormat logFormat) {
+        LogFormat logFormat,
+        Optional<InitialUser> initialUser) {
 
     public enum LogFormat { TEXT, JSON }
+
+    /** A superuser to create at start when missing, with an API token of exactly this value when one is given. */
+    public record InitialUser(String email, Optional<String> password, Optional<String> authToken) {
+
+        @Override
+        public String toString() {
+            return "InitialUser[" + email + "]";
+        }
+    }
 
     public static Settings fromEnvironment() {
         return parse(System::getenv);
@@ -67,7 +78,22 @@ public record Settings(
                 env.flag("ENABLE_USER_REGISTRATION", true),
                 env.flag("ENABLE_ORGANIZATION_CREATION", false),
                 env.integer("GLITCHTIP_MAX_EVENT_LIFE_DAYS", 90, 1, 36500),
-                logFormat(env));
+                logFormat(env),
+                initialUser(env));
+    }
+
+    private static Optional<InitialUser> initialUser(EnvironmentReader env) {
+        Optional<String> email = env.text("INITIAL_USER_EMAIL");
+        if (email.isEmpty()) {
+            for (String dependent : new String[] {"INITIAL_USER_PASSWORD", "INITIAL_USER_AUTH_TOKEN"}) {
+                if (env.isSet(dependent)) {
+                    throw new InvalidSettingException(dependent, "set INITIAL_USER_EMAIL too, to say whose it is");
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.of(new InitialUser(email.get(), env.text("INITIAL_USER_PASSWORD"),
+                env.text("INITIAL_USER_AUTH_TOKEN")));
     }
 
     private static URI baseUrl(EnvironmentReader env, int port) {

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 
 import dev.faultline.support.Http;
 import dev.faultline.support.TestApplication;
+import dev.faultline.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,14 +60,21 @@ class EmbeddedDatabaseTests {
         var app = TestApplication.start(beans -> beans.registerBean("slowRoute", RouterFunction.class,
                 () -> slowRouteThatEndsWithAQuery(beans.getBean(JdbcClient.class), requestStarted)),
                 "FAULTLINE_DATA_DIR=" + dataDirectory);
-        var response = CompletableFuture.supplyAsync(() -> Http.get(app.port(), "/test/slow"));
-        assertThat(requestStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        try {
+            var browser = new WebSession(app.port());
+            browser.register("drain@example.com", "drain-password");
+            var response = CompletableFuture.supplyAsync(() -> browser.get("/test/slow"));
+            assertThat(requestStarted.await(10, TimeUnit.SECONDS)).isTrue();
 
-        app.close();
+            app.close();
 
-        assertThat(response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
-        assertThat(response.get().body()).isEqualTo("the database still answered 1");
-        assertThat(dataDirectory.resolve("postgres/postmaster.pid")).doesNotExist();
+            assertThat(response.get(30, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+            assertThat(response.get().body()).isEqualTo("the database still answered 1");
+            assertThat(dataDirectory.resolve("postgres/postmaster.pid")).doesNotExist();
+        }
+        finally {
+            app.close();
+        }
     }
 
     private static RouterFunction<ServerResponse> slowRouteThatEndsWithAQuery(JdbcClient jdbc, CountDownLatch started) {

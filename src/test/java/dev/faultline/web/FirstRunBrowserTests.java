@@ -1,0 +1,43 @@
+package dev.faultline.web;
+
+import dev.faultline.support.Browser;
+import dev.faultline.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The first-run path in a real browser: from an empty server to a DSN, without reading any documentation. */
+@IntegrationTest
+class FirstRunBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void registerCreateAnOrganizationAndAProjectThenSeeTheDsn() {
+        try (var browser = Browser.open(port)) {
+            browser.go("/");
+            assertThat(browser.path()).isEqualTo("/register");
+            browser.screenshot("01-register")
+                    .type("#name", "Ada Lovelace").type("#email", "ada@example.com").type("#password", "difference-engine")
+                    .submit("main button[type=submit]");
+
+            assertThat(browser.path()).isEqualTo("/organizations/new");
+            browser.screenshot("02-new-organization").type("#name", "Analytical Engines").submit("main button[type=submit]");
+
+            assertThat(browser.path()).isEqualTo("/analytical-engines/settings/projects/new");
+            browser.screenshot("03-new-project").type("#name", "Mill").select("#platform", "Node.js")
+                    .submit("main button[type=submit]");
+
+            assertThat(browser.path()).isEqualTo("/analytical-engines/settings/projects/mill");
+            String dsn = browser.text("[data-testid=dsn]");
+            assertThat(dsn).matches("http://[0-9a-f]{32}@localhost:\\d+/\\d+");
+            assertThat(browser.text("#snippet-code")).contains("@sentry/node", dsn);
+            browser.screenshot("04-project-dsn");
+
+            browser.go("/analytical-engines/issues").screenshot("05-issues-empty");
+            assertThat(browser.text("main")).contains("No issues yet", dsn);
+        }
+    }
+}
