@@ -108,8 +108,9 @@ class MemberRepository {
     }
 
     static Member map(ResultSet rs, int row) throws SQLException {
-        long userId = rs.getLong("user_id");
-        return new Member(rs.getLong("id"), rs.getLong("organization_id"), rs.wasNull() ? null : userId,
+        long id = rs.getLong("user_id");
+        Long userId = rs.wasNull() ? null : id;
+        return new Member(rs.getLong("id"), rs.getLong("organization_id"), userId,
                 rs.getString("email"), rs.getString("name"), Role.parse(rs.getString("role")),
                 rs.getTimestamp("created_at").toInstant(), rs.getBoolean("pending"),
                 rs.getTimestamp("invited_at") == null ? null : rs.getTimestamp("invited_at").toInstant());
