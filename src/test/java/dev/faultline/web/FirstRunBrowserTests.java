@@ -40,4 +40,36 @@ class FirstRunBrowserTests {
             assertThat(browser.text("main")).contains("No issues yet", dsn);
         }
     }
+
+    @Test
+    void anOwnerInvitesMakesATeamAndATokenFromTheSettings() {
+        try (var browser = Browser.open(port)) {
+            browser.go("/register").type("#email", "grace@example.com").type("#password", "compiler-first")
+                    .submit("main button[type=submit]")
+                    .type("#name", "Navy").submit("main button[type=submit]")
+                    .type("#name", "cobol").submit("main button[type=submit]");
+
+            browser.go("/navy/settings/teams").type("#name", "Backend").submit("main button[type=submit]");
+            assertThat(browser.path()).isEqualTo("/navy/settings/teams/backend");
+            assertThat(browser.text("main")).contains("grace@example.com", "Leave team");
+            browser.screenshot("06-team");
+
+            browser.go("/navy/settings/members").type("#emails", "ada@example.com, linus@example.com")
+                    .submit("main form[action$='/invite'] button[type=submit]");
+            assertThat(browser.text("[data-testid=invited]")).contains("ada@example.com", "linus@example.com",
+                    "/accept/");
+            browser.screenshot("07-members-invited");
+
+            browser.go("/profile/auth-tokens").type("#label", "sentry-cli")
+                    .find("input[value='project:releases']").click();
+            browser.find("input[value='org:read']").click();
+            browser.submit("main form[action$='/auth-tokens'] button[type=submit]");
+            assertThat(browser.text("#new-token-value")).matches("[0-9a-f]{64}");
+            assertThat(browser.text("main")).contains("sentry-cli", "project:releases", "org:read");
+            browser.screenshot("08-token-created");
+
+            browser.go("/profile").screenshot("09-profile");
+            browser.go("/navy/settings").screenshot("10-organization-settings");
+        }
+    }
 }
