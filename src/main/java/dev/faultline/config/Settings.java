@@ -2,6 +2,8 @@ package dev.faultline.config;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
@@ -24,6 +26,7 @@ import java.util.function.Function;
  * @param maxEventLifeDays     {@code GLITCHTIP_MAX_EVENT_LIFE_DAYS}: events older than this are deleted
  * @param logFormat            {@code FAULTLINE_LOG_FORMAT}: {@code text} for people, {@code json} for collectors
  * @param initialUser          {@code INITIAL_USER_EMAIL}, {@code INITIAL_USER_PASSWORD}, {@code INITIAL_USER_AUTH_TOKEN}
+ * @param trustedProxies       {@code FAULTLINE_TRUSTED_PROXIES}: addresses or networks whose X-Forwarded-For is believed
  */
 public record Settings(
         int port,
@@ -38,7 +41,8 @@ public record Settings(
         boolean organizationCreation,
         int maxEventLifeDays,
         LogFormat logFormat,
-        Optional<InitialUser> initialUser) {
+        Optional<InitialUser> initialUser,
+        List<String> trustedProxies) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -79,7 +83,21 @@ public record Settings(
                 env.flag("ENABLE_ORGANIZATION_CREATION", false),
                 env.integer("GLITCHTIP_MAX_EVENT_LIFE_DAYS", 90, 1, 36500),
                 logFormat(env),
-                initialUser(env));
+                initialUser(env),
+                trustedProxies(env));
+    }
+
+    /** Comma-separated IP addresses and CIDR networks, each checked for its form here. */
+    private static List<String> trustedProxies(EnvironmentReader env) {
+        List<String> entries = env.text("FAULTLINE_TRUSTED_PROXIES").stream()
+                .flatMap(value -> Arrays.stream(value.split("[,\\s]+"))).filter(entry -> !entry.isBlank()).toList();
+        for (String entry : entries) {
+            if (!entry.matches("[0-9a-fA-F.:]+(/\\d{1,3})?")) {
+                throw new InvalidSettingException("FAULTLINE_TRUSTED_PROXIES",
+                        "'" + entry + "' is not an IP address or network such as 10.0.0.0/8");
+            }
+        }
+        return entries;
     }
 
     private static Optional<InitialUser> initialUser(EnvironmentReader env) {

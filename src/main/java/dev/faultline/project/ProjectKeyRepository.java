@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.faultline.ingest.IngestKeys;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,6 +27,27 @@ class ProjectKeyRepository {
     Optional<ProjectKey> find(long projectId, UUID publicKey) {
         return jdbc.sql("SELECT * FROM project_keys WHERE project_id = ? AND public_key = ?").params(projectId, publicKey)
                 .query(ProjectKeyRepository::map).optional();
+    }
+
+    Optional<IngestKeys.IngestKey> findForIngest(UUID publicKey) {
+        return jdbc.sql("""
+                        SELECT id, project_id, is_active, rate_limit_count, rate_limit_window_seconds
+                        FROM project_keys WHERE public_key = ?""")
+                .param(publicKey)
+                .query((rs, row) -> {
+                    int count = rs.getInt("rate_limit_count");
+                    Integer rateLimitCount = rs.wasNull() ? null : count;
+                    int window = rs.getInt("rate_limit_window_seconds");
+                    Integer rateLimitWindow = rs.wasNull() ? null : window;
+                    return new IngestKeys.IngestKey(rs.getLong("id"), rs.getLong("project_id"),
+                            rs.getBoolean("is_active"), rateLimitCount, rateLimitWindow);
+                })
+                .optional();
+    }
+
+    List<UUID> publicKeys(long projectId) {
+        return jdbc.sql("SELECT public_key FROM project_keys WHERE project_id = ?").param(projectId)
+                .query(UUID.class).list();
     }
 
     ProjectKey insert(long projectId, String label, Integer rateLimitCount, Integer rateLimitWindowSeconds) {

@@ -1,18 +1,24 @@
 package dev.faultline.project;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import dev.faultline.account.Scope;
 import dev.faultline.api.Problem;
 import dev.faultline.config.Settings;
 import dev.faultline.ingest.Dsn;
+import dev.faultline.ingest.IngestKeys;
 import dev.faultline.organization.Membership;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
-/** A project's DSN keys: created, renamed, disabled, rate-limited and deleted. */
+/**
+ * A project's DSN keys: created, renamed, disabled, rate-limited and deleted; and looked up by ingest, which is told
+ * of every change.
+ */
 @Service
-public class ProjectKeys {
+public class ProjectKeys implements IngestKeys {
 
     /** A rate limit of {@code count} events per {@code windowSeconds}; both null means none. */
     public record RateLimit(Integer count, Integer windowSeconds) {
@@ -32,10 +38,26 @@ public class ProjectKeys {
 
     private final ProjectKeyRepository keys;
     private final Settings settings;
+    private final ApplicationEventPublisher events;
 
-    ProjectKeys(ProjectKeyRepository keys, Settings settings) {
+    ProjectKeys(ProjectKeyRepository keys, Settings settings, ApplicationEventPublisher events) {
         this.keys = keys;
         this.settings = settings;
+        this.events = events;
+    }
+
+    @Override
+    public Optional<IngestKey> find(UUID publicKey) {
+        return keys.findForIngest(publicKey);
+    }
+
+    /** Tells ingest that the project's keys are gone with it. */
+    void projectDeleted(List<UUID> publicKeys) {
+        publicKeys.forEach(key -> events.publishEvent(new Changed(key)));
+    }
+
+    List<UUID> publicKeys(Project project) {
+        return keys.publicKeys(project.id());
     }
 
     public List<ProjectKey> list(Membership membership, Project project) {
@@ -52,21 +74,26 @@ public class ProjectKeys {
     public ProjectKey create(Membership membership, Project project, String label, RateLimit rateLimit) {
         membership.require(Scope.PROJECT_WRITE);
         RateLimit limit = rateLimit == null ? RateLimit.NONE : rateLimit;
-        return keys.insert(project.id(), checkLabel(label == null || label.isBlank() ? "Default" : label),
+        ProjectKey created = keys.insert(project.id(), checkLabel(label == null || label.isBlank() ? "Default" : label),
                 limit.count(), limit.windowSeconds());
+        events.publishEvent(new Changed(created.publicKey()));
+        return created;
     }
 
     /** Changes what is given (null leaves it as it is). */
     public ProjectKey update(Membership membership, ProjectKey key, String label, Boolean active, RateLimit rateLimit) {
         membership.require(Scope.PROJECT_WRITE);
         RateLimit limit = rateLimit == null ? new RateLimit(key.rateLimitCount(), key.rateLimitWindowSeconds()) : rateLimit;
-        return keys.update(key.id(), label == null ? key.label() : checkLabel(label),
+        ProjectKey updated = keys.update(key.id(), label == null ? key.label() : checkLabel(label),
                 active == null ? key.active() : active, limit.count(), limit.windowSeconds());
+        events.publishEvent(new Changed(key.publicKey()));
+        return updated;
     }
 
     public void delete(Membership membership, ProjectKey key) {
         membership.require(Scope.PROJECT_ADMIN);
         keys.delete(key.id());
+        events.publishEvent(new Changed(key.publicKey()));
     }
 
     public Dsn dsn(ProjectKey key) {

@@ -2,6 +2,7 @@ package dev.faultline.project;
 
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import dev.faultline.account.Caller;
@@ -23,11 +24,14 @@ public class Projects implements TeamProjects {
     private final ProjectRepository projects;
     private final ProjectKeyRepository keys;
     private final Organizations organizations;
+    private final ProjectKeys projectKeys;
 
-    Projects(ProjectRepository projects, ProjectKeyRepository keys, Organizations organizations) {
+    Projects(ProjectRepository projects, ProjectKeyRepository keys, Organizations organizations,
+            ProjectKeys projectKeys) {
         this.projects = projects;
         this.keys = keys;
         this.organizations = organizations;
+        this.projectKeys = projectKeys;
     }
 
     public List<Project> list(Membership membership) {
@@ -105,10 +109,12 @@ public class Projects implements TeamProjects {
         }
     }
 
-    /** Deletes the project, its keys and (later) its events. */
+    /** Deletes the project with its keys, issues and events. */
     public void delete(Membership membership, Project project) {
         membership.require(Scope.PROJECT_ADMIN);
+        List<UUID> publicKeys = projectKeys.publicKeys(project);
         projects.delete(project.id());
+        projectKeys.projectDeleted(publicKeys);
     }
 
     public void addTeam(Membership membership, Project project, Team team) {

@@ -1,0 +1,56 @@
+package dev.faultline.ingest;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The durable intake as digest sees it: rows to claim, and a signal when new ones were committed here.
+ * Rows are claimed by deleting them inside the caller's transaction, skipping rows other workers hold: a crash before
+ * the commit leaves them for the next claim, and any number of instances can digest side by side.
+ */
+@Component
+public class IntakeQueue {
+
+    private final JdbcClient jdbc;
+    private final Semaphore committed = new Semaphore(0);
+
+    IntakeQueue(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Takes up to {@code limit} of the oldest rows; call it inside the transaction that stores their results. */
+    public List<IntakeRow> claim(int limit) {
+        return jdbc.sql("""
+                        DELETE FROM intake WHERE id IN (
+                            SELECT id FROM intake ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+                        RETURNING id, project_id, kind, event_id, received_at, sent_at, client_ip, payload""")
+                .param(limit)
+                .query((rs, row) -> new IntakeRow(rs.getLong(1), rs.getLong(2), IntakeKind.of(rs.getShort(3)),
+                        rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant(),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7),
+                        rs.getBytes(8)))
+                .list();
+    }
+
+    /** Rows waiting, counted now. */
+    public long backlog() {
+        return jdbc.sql("SELECT count(*) FROM intake").query(Long.class).single();
+    }
+
+    /** Waits until this instance commits new rows, or the timeout passes; rows from other instances are polled. */
+    public void awaitRows(Duration timeout) throws InterruptedException {
+        if (committed.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            committed.drainPermits();
+        }
+    }
+
+    void signal() {
+        committed.release();
+    }
+}
