@@ -63,6 +63,7 @@ class SignInPageController {
                 || next.contains("\r") || next.contains("\n")) {
             return "/";
         }
-        return next;
+        // "redirect:" would read {...} as a URI template variable and fail; encoded, the braces mean the same.
+        return next.replace("{", "%7B").replace("}", "%7D");
     }
 }

@@ -8,10 +8,12 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.faultline.support.ServerProcess;
+import dev.faultline.support.WebSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -88,6 +90,53 @@ class CommandLineIT {
         assertThat(process.output()).contains("Database schema at version");
         assertThat(data.resolve("postgres/PG_VERSION")).exists();
         assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
+    }
+
+    @Test
+    void createsuperuserCreatesTheUserOnce() {
+        var environment = Map.of("FAULTLINE_DATA_DIR", directory.resolve("data").toString());
+
+        var first = ServerProcess.jar(directory, environment, "createsuperuser", "--email", "x@y.z", "--password",
+                "longenough", "--noinput");
+
+        assertThat(first.awaitExit(Duration.ofMinutes(2))).as(first.output()).isZero();
+        assertThat(first.stdout()).contains("Superuser x@y.z created.");
+
+        var again = ServerProcess.jar(directory, environment, "createsuperuser", "--email", "x@y.z", "--password",
+                "longenough", "--noinput");
+
+        assertThat(again.awaitExit(Duration.ofMinutes(2))).as(again.output()).isEqualTo(1);
+        assertThat(again.stderr()).contains("Error: An account with the email x@y.z already exists");
+    }
+
+    @Test
+    void createsuperuserWithoutInputNeedsAPasswordFromSomewhere() {
+        Path data = directory.resolve("data");
+        var process = ServerProcess.jar(directory, Map.of("FAULTLINE_DATA_DIR", data.toString()), "createsuperuser",
+                "--email", "x@y.z", "--noinput");
+
+        assertThat(process.awaitExit(QUICK)).as(process.output()).isEqualTo(2);
+        assertThat(process.stderr()).contains("Give the password with --password or FAULTLINE_SUPERUSER_PASSWORD.",
+                "Usage: createsuperuser");
+        assertThat(data.resolve("postgres/PG_VERSION")).doesNotExist();
+    }
+
+    @Test
+    void createsuperuserTakesThePasswordFromTheEnvironmentWithoutInput() {
+        Path data = directory.resolve("data");
+        var created = ServerProcess.jar(directory, Map.of("FAULTLINE_DATA_DIR", data.toString(),
+                "FAULTLINE_SUPERUSER_PASSWORD", "from the environment"), "createsuperuser", "--email", "x@y.z", "--noinput");
+        assertThat(created.awaitExit(Duration.ofMinutes(2))).as(created.output()).isZero();
+        assertThat(created.stdout()).contains("Superuser x@y.z created.");
+
+        int port = ServerProcess.freePort();
+        try (var server = ServerProcess.jar(directory, Map.of("FAULTLINE_DATA_DIR", data.toString(),
+                "PORT", String.valueOf(port))).awaitHealthy(port, Duration.ofMinutes(2))) {
+            var browser = new WebSession(port);
+            assertThat(WebSession.location(browser.signIn("x@y.z", "from the environment"))).isEqualTo("/");
+            var root = JsonMapper.shared().readTree(browser.json("GET", "/api/0/", null, false).body());
+            assertThat(root.get("user").get("isSuperuser").asBoolean()).isTrue();
+        }
     }
 
     @Test
