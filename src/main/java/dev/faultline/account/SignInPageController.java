@@ -59,8 +59,9 @@ class SignInPageController {
 
     /** Only a path on this server: never an absolute URL, which would make the sign-in an open redirect. */
     static String safeNext(String next) {
+        // Browsers drop tabs and other control characters from URLs: "/\t/evil.com" would become "//evil.com".
         if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")
-                || next.contains("\r") || next.contains("\n")) {
+                || next.chars().anyMatch(Character::isISOControl)) {
             return "/";
         }
         // "redirect:" would read {...} as a URI template variable and fail; encoded, the braces mean the same.

@@ -21,7 +21,7 @@ class SignInPageControllerTests {
     @NullAndEmptySource
     @ValueSource(strings = {"//evil.com", "//evil.com/profile", "http://evil.com", "https://evil.com/a",
             "javascript:alert(1)", "evil.com", "/\\evil.com", "\\\\evil.com", "/a\r\nSet-Cookie: x=y", "/a\nb",
-            "/a\rb"})
+            "/a\rb", "/\t/evil.com", "/a\u0000b"})
     void sendsAnythingElseHome(String next) {
         assertThat(SignInPageController.safeNext(next)).isEqualTo("/");
     }
