@@ -2,6 +2,7 @@ package dev.faultline.event;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Recognizing IP addresses without ever resolving a host name. */
@@ -34,5 +35,30 @@ final class IpAddresses {
         } catch (UnknownHostException | SecurityException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether a header value consists of IP addresses only, as proxies' forwarding headers do: X-Forwarded-For's
+     * list, or Forwarded's {@code for=} and {@code by=} parameters (its {@code proto=} and {@code host=} aside).
+     */
+    static boolean isAddressList(String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        boolean any = false;
+        for (String token : value.strip().split("[,;\\s]+")) {
+            String lower = token.toLowerCase(Locale.ROOT);
+            if (lower.startsWith("proto=") || lower.startsWith("host=")) {
+                continue;
+            }
+            String address = lower.replaceFirst("^(for|by)=", "").replace("\"", "");
+            address = address.startsWith("[") ? address.replaceFirst("^\\[([^]]*)](:\\d+)?$", "$1")
+                    : address.replaceFirst("^([\\d.]+):\\d+$", "$1");
+            if (!isIp(address)) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 }

@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Turns an event as an SDK sent it into the normalized event described in {@code package-info.java}, following
- * relay's store normalization. Fields it does not know are kept, within the
+ * relay's store normalization, then scrubs it as the project asks. Fields it does not know are kept, within the
  * size limits. Thread-safe; holds the User-Agent rules, which are slow to load, so make one and share it.
  */
 public final class Normalizer {
@@ -34,11 +34,13 @@ public final class Normalizer {
             "ruby");
 
     private final UserAgents userAgents = new UserAgents();
+    private final Scrubber scrubber = new Scrubber();
 
     /**
      * Normalizes the event in place and returns it. The steps depend on each other's order: depth is limited before
      * anything walks the tree; breadcrumbs get number times before clock corrections shift them; the user comes after
-     * the request (its REMOTE_ADDR); tags are derived last, from the final shape.
+     * the request (its REMOTE_ADDR); scrubbing runs on the final shape, and tags are derived after it so they repeat
+     * nothing it removed.
      */
     public ObjectNode normalize(ObjectNode event, Received received) {
         Trimming.limitDepth(event);
@@ -67,6 +69,12 @@ public final class Normalizer {
         EventTags.normalize(event);
         if (!event.has("environment")) {
             event.put("environment", DEFAULT_ENVIRONMENT);
+        }
+        if (received.scrubData()) {
+            scrubber.scrub(event);
+        }
+        if (received.scrubIpAddresses()) {
+            scrubber.removeIpAddresses(event);
         }
         EventTags.derive(event);
         event.put("type", transaction ? "transaction" : !Json.values(event.get("exception")).isEmpty() ? "error"
