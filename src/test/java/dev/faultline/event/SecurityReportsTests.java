@@ -42,6 +42,24 @@ class SecurityReportsTests {
     }
 
     @Test
+    void summarizesACspEventAsSentryDoes() throws IOException {
+        JsonNode report = JsonMapper.shared().readTree(
+                Files.readString(TestEvents.FIXTURES.resolve("glitchtip/csp/mozilla_example.json")));
+        ObjectNode event = TestEvents.NORMALIZER.normalize(SecurityReports.toEvents(report).getFirst(), received());
+
+        EventSummary summary = EventSummaries.of(event);
+
+        assertThat(summary.type()).isEqualTo("csp");
+        assertThat(summary.title()).isEqualTo("Blocked 'style' from 'example.com'");
+        assertThat(summary.culprit()).isEqualTo("style-src-elem");
+        assertThat(summary.metadata()).isEqualTo(json("""
+                {"directive": "style-src-elem", "uri": "example.com",
+                 "message": "Blocked 'style' from 'example.com'"}"""));
+        assertThat(event.at("/user/ip_address").stringValue()).isEqualTo("203.0.113.9");
+        assertThat(event.at("/csp/blocked_uri").stringValue()).isEqualTo("http://example.com/css/style.css");
+    }
+
+    @Test
     void turnsEachViolationOfAReportingApiBatchIntoAnEvent() {
         JsonNode batch = json("""
                 [{"type": "csp-violation", "age": 53531, "url": "https://example.com/shop",
@@ -70,6 +88,19 @@ class SecurityReportsTests {
         assertThat(first.at("/contexts/browser/name").stringValue()).isEqualTo("Firefox");
         assertThat(events.get(1).at("/logentry/formatted").stringValue())
                 .isEqualTo("Blocked 'image' from 'img.example.org'");
+    }
+
+    @Test
+    void takesTheDocumentAsCulpritWhenNoDirectiveWasNamedAsViolated() {
+        JsonNode report = json("""
+                [{"type": "csp-violation", "body": {"blockedURL": "https://img.example.org/a.png",
+                  "documentURL": "https://example.com/shop", "effectiveDirective": "img-src"}}]""");
+        ObjectNode event = TestEvents.NORMALIZER.normalize(SecurityReports.toEvents(report).getFirst(), received());
+
+        EventSummary summary = EventSummaries.of(event);
+
+        assertThat(summary.title()).isEqualTo("Blocked 'image' from 'img.example.org'");
+        assertThat(summary.culprit()).isEqualTo("https://example.com/shop");
     }
 
     @ParameterizedTest
