@@ -2,19 +2,127 @@ package dev.faultline.event;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Lenient reads of SDK data: a field of the wrong type reads as absent. */
+/** Lenient reading of SDK payloads, where any field may hold any type. */
 final class Json {
+
+    static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
     private Json() {
     }
 
+    /** The text of a string node; null for anything else. */
+    static String string(JsonNode node) {
+        return node != null && node.isString() ? node.stringValue() : null;
+    }
+
+    /** The text of a non-blank string node; null for anything else. */
+    static String nonBlank(JsonNode node) {
+        String text = string(node);
+        return text == null || text.isBlank() ? null : text;
+    }
+
+    /**
+     * Strings as they are, numbers as JSON writes them and booleans the way Python and relay print them ({@code True}),
+     * so tags from every SDK read alike; null for null and containers.
+     */
+    static String scalar(JsonNode node) {
+        if (node == null) {
+            return null;
+        }
+        if (node.isString()) {
+            return node.stringValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue() ? "True" : "False";
+        }
+        if (node.isNumber()) {
+            return node.isIntegralNumber() ? node.bigIntegerValue().toString() : node.asString();
+        }
+        return null;
+    }
+
+    static ObjectNode object(JsonNode node) {
+        return node != null && node.isObject() ? (ObjectNode) node : null;
+    }
+
+    static ArrayNode array(JsonNode node) {
+        return node != null && node.isArray() ? (ArrayNode) node : null;
+    }
+
+    /** The items of Sentry's list interfaces, sent either as a list or as {@code {"values": [...]}}. */
+    static List<JsonNode> values(JsonNode node) {
+        ArrayNode list = array(node);
+        if (list == null && node != null && node.isObject()) {
+            list = array(node.get("values"));
+        }
+        List<JsonNode> items = new ArrayList<>();
+        if (list != null) {
+            list.forEach(items::add);
+        }
+        return items;
+    }
+
+    static ArrayNode arrayOf(List<? extends JsonNode> items) {
+        ArrayNode array = NODES.arrayNode();
+        items.forEach(array::add);
+        return array;
+    }
+
+    static ObjectNode valuesOf(List<? extends JsonNode> items) {
+        ObjectNode wrapper = NODES.objectNode();
+        wrapper.set("values", arrayOf(items));
+        return wrapper;
+    }
+
+    static ArrayNode pair(String key, String value) {
+        ArrayNode pair = NODES.arrayNode();
+        pair.add(key);
+        pair.add(value);
+        return pair;
+    }
+
+    /** The property names of an object, copied so the object may be changed while they are visited. */
+    static List<String> names(ObjectNode object) {
+        return new ArrayList<>(object.propertyNames());
+    }
+
+    static List<Map.Entry<String, JsonNode>> entries(ObjectNode object) {
+        return new ArrayList<>(object.properties());
+    }
+
+    /**
+     * Cuts a string to at most {@code max} characters the way relay does, ending it with "..." so a reader sees it
+     * was cut, and without splitting a surrogate pair.
+     */
+    static String cut(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = Math.max(0, max - 3);
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end) + "...";
+    }
+
+    /** Puts a string, or removes the field when the string is null. */
+    static void putOrRemove(ObjectNode object, String name, String value) {
+        if (value == null) {
+            object.remove(name);
+        } else {
+            object.put(name, value);
+        }
+    }
+
     static ObjectNode object() {
-        return JsonNodeFactory.instance.objectNode();
+        return NODES.objectNode();
     }
 
     /** The field's text when it is a non-blank string, else null. */

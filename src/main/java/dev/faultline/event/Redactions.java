@@ -1,0 +1,136 @@
+package dev.faultline.event;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the scrubber recognizes as sensitive: field names like relay's default "@password" rule, and values that
+ * are secrets wherever they appear (card numbers, private keys, bearer tokens, URL passwords, US social security
+ * numbers, {@code password=...} pairs inside strings).
+ */
+final class Redactions {
+
+    static final String FILTERED = "[Filtered]";
+
+    /** Relay's password key pattern, plus the cookie and card names Sentry's old scrubber also matched. */
+    private static final List<String> KEY_PARTS = List.of("password", "passwd", "mysql_pwd", "secret", "api_key",
+            "api-key", "apikey", "auth", "credentials", "privatekey", "private_key", "private-key", "token", "csrf",
+            "xsrf", "cookie", "credit_card", "creditcard", "card_number", "cardnumber");
+    /** Names matched as whole words only: as parts of words they match too much ("classname" has "ssn"). */
+    private static final Set<String> KEY_WORDS = Set.of("ssn", "otp", "cvv", "cvc");
+    /**
+     * Names matched as the whole name (ignoring case and separators), so that a {@code session} or
+     * {@code session_id} is hidden but names that merely mention sessions ({@code DESKTOP_SESSION}) are not.
+     */
+    private static final Set<String> KEY_NAMES = Set.of("session", "sessionid", "sessid", "sessionkey",
+            "sessiontoken", "phpsessid", "jsessionid", "twofactor");
+    private static final Pattern WORD_BOUNDARY = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
+    private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
+
+    private static final Pattern PEM_KEY = Pattern.compile(
+            "(-----BEGIN[A-Z ]*(?:PRIVATE|PUBLIC) KEY-----).+?(-----END[A-Z ]*(?:PRIVATE|PUBLIC) KEY-----)",
+            Pattern.DOTALL);
+    private static final Pattern BEARER = Pattern.compile("(?i)\\b(bearer\\s+)[^\\s\"',;]+");
+    private static final Pattern URL_PASSWORD = Pattern.compile(
+            "(?i)\\b([a-z][a-z0-9+.-]*://)[^\\s/:@]+:[^\\s/@]+@");
+    private static final Pattern KEY_VALUE = Pattern.compile("(?<=^|[?&;,\\s])([\\w.\\[\\]-]+)=([^&;,\\s#]*)");
+    /** 13 to 19 digits, with single spaces or dashes between them. */
+    private static final Pattern CARD_NUMBER = Pattern.compile("(?<![\\w-])\\d(?:[ -]?\\d){12,18}(?![\\w-])");
+    private static final Pattern US_SSN = Pattern.compile("(?<![\\w-])\\d{3}-\\d{2}-\\d{4}(?![\\w-])");
+    private static final Pattern DIGIT_RUN = Pattern.compile("\\d{3}");
+
+    private Redactions() {
+    }
+
+    static boolean isSensitiveKey(String key) {
+        if (key == null || key.isEmpty()) {
+            return false;
+        }
+        String lower = key.toLowerCase(Locale.ROOT);
+        for (String part : KEY_PARTS) {
+            if (lower.contains(part)) {
+                return true;
+            }
+        }
+        if (KEY_NAMES.contains(SEPARATORS.matcher(lower).replaceAll(""))) {
+            return true;
+        }
+        for (String word : WORD_BOUNDARY.split(key)) {
+            if (KEY_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The text with every secret it contains replaced by {@link #FILTERED}. */
+    static String redact(String text) {
+        String result = text;
+        if (result.contains("-----BEGIN")) {
+            result = PEM_KEY.matcher(result).replaceAll("$1" + FILTERED + "$2");
+        }
+        if (result.toLowerCase(Locale.ROOT).contains("bearer")) {
+            result = BEARER.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED));
+        }
+        if (result.contains("@") && result.contains("://")) {
+            result = URL_PASSWORD.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED) + "@");
+        }
+        if (result.indexOf('=') >= 0) {
+            result = keyValues(result);
+        }
+        if (DIGIT_RUN.matcher(result).find()) {
+            result = cardNumbers(result);
+            result = US_SSN.matcher(result).replaceAll(Matcher.quoteReplacement(FILTERED));
+        }
+        return result;
+    }
+
+    private static String keyValues(String text) {
+        Matcher matcher = KEY_VALUE.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String replacement = isSensitiveKey(matcher.group(1)) && !matcher.group(2).isEmpty()
+                    ? matcher.group(1) + "=" + FILTERED : matcher.group();
+            matcher.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        return matcher.appendTail(out).toString();
+    }
+
+    private static String cardNumbers(String text) {
+        Matcher matcher = CARD_NUMBER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String digits = matcher.group().replaceAll("[ -]", "");
+            matcher.appendReplacement(out, Matcher.quoteReplacement(isCardNumber(digits) ? FILTERED
+                    : matcher.group()));
+        }
+        return matcher.appendTail(out).toString();
+    }
+
+    /**
+     * A payment card number: issuers' numbers start with 2 to 6 (so Unix millisecond times and most ids do not
+     * qualify) and pass the Luhn check.
+     */
+    static boolean isCardNumber(String digits) {
+        if (digits.length() < 13 || digits.length() > 19 || digits.charAt(0) < '2' || digits.charAt(0) > '6') {
+            return false;
+        }
+        int sum = 0;
+        boolean doubled = false;
+        for (int i = digits.length() - 1; i >= 0; i--) {
+            int digit = digits.charAt(i) - '0';
+            if (doubled) {
+                digit *= 2;
+                if (digit > 9) {
+                    digit -= 9;
+                }
+            }
+            sum += digit;
+            doubled = !doubled;
+        }
+        return sum % 10 == 0;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.faultline.event;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+import tools.jackson.databind.node.ObjectNode;
+import ua_parser.OS;
+import ua_parser.OSParser;
+import ua_parser.Parser;
+import ua_parser.UserAgent;
+import ua_parser.UserAgentParser;
+
+/**
+ * Browser, OS and device contexts from the request's User-Agent, as relay derives them with the uap-core rules.
+ * Loading the rules takes a while, so one instance serves all events; parsing is thread-safe.
+ */
+final class UserAgents {
+
+    /**
+     * Real User-Agents are a few hundred characters; parsing runs about a thousand rules over the string, so longer
+     * ones are cut first.
+     */
+    static final int MAX_USER_AGENT_CHARS = 1024;
+
+    private final UserAgentParser browsers;
+    private final OSParser systems;
+    private final DeviceRules devices;
+
+    @SuppressWarnings("unchecked")
+    UserAgents() {
+        // uap-java's Parser reads the bundled rules but keeps only a device's family; reading them once here also
+        // gives the device rules, with brand and model.
+        Map<String, List<Map<String, String>>> rules;
+        try (InputStream in = Parser.class.getResourceAsStream("/ua_parser/regexes.yaml")) {
+            rules = new Yaml(new SafeConstructor(Parser.getDefaultLoaderOptions())).load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        browsers = UserAgentParser.fromList(rules.get("user_agent_parsers"));
+        systems = OSParser.fromList(rules.get("os_parsers"));
+        devices = new DeviceRules(rules.get("device_parsers"));
+    }
+
+    /** Adds the contexts the SDK did not send itself. */
+    void addContexts(ObjectNode event, ObjectNode contexts) {
+        String userAgent = Requests.header(Json.object(event.get("request")), "User-Agent");
+        if (userAgent == null || userAgent.isBlank()) {
+            return;
+        }
+        if (userAgent.length() > MAX_USER_AGENT_CHARS) {
+            userAgent = userAgent.substring(0, MAX_USER_AGENT_CHARS);
+        }
+        if (!contexts.has("browser")) {
+            UserAgent browser = browsers.parse(userAgent);
+            if (browser != null && !"Other".equals(browser.family)) {
+                contexts.set("browser", context("browser", browser.family,
+                        version(browser.major, browser.minor, browser.patch)));
+            }
+        }
+        if (!contexts.has("device")) {
+            ObjectNode device = devices.context(userAgent);
+            if (device != null) {
+                contexts.set("device", device);
+            }
+        }
+        // A server SDK's "os" is the server's; relay files the browser's as "client_os" then.
+        String osKey = "javascript".equals(Json.string(event.get("platform"))) ? "os" : "client_os";
+        if (!contexts.has(osKey)) {
+            OS os = systems.parse(userAgent);
+            if (os != null && !"Other".equals(os.family)) {
+                contexts.set(osKey, context("os", os.family, osVersion(os)));
+            }
+        }
+    }
+
+    private static ObjectNode context(String type, String name, String version) {
+        ObjectNode context = Json.NODES.objectNode();
+        context.put("name", name);
+        Json.putOrRemove(context, "version", version);
+        context.put("type", type);
+        return context;
+    }
+
+    /** User-Agents froze at Windows 10 and macOS 10.15.7, so relay marks those versions as lower bounds. */
+    private static String osVersion(OS os) {
+        String version = version(os.major, os.minor, os.patch);
+        if ("Windows".equals(os.family) && "10".equals(version)
+                || "Mac OS X".equals(os.family) && "10.15.7".equals(version)) {
+            return ">=" + version;
+        }
+        return version;
+    }
+
+    private static String version(String major, String minor, String patch) {
+        if (major == null || major.isEmpty()) {
+            return null;
+        }
+        StringJoiner version = new StringJoiner(".");
+        version.add(major);
+        if (minor != null && !minor.isEmpty()) {
+            version.add(minor);
+            if (patch != null && !patch.isEmpty()) {
+                version.add(patch);
+            }
+        }
+        return version.toString();
+    }
+}
