@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 
+import dev.faultline.support.WireCapture;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -15,7 +16,7 @@ final class TestEvents {
     static final Normalizer NORMALIZER = new Normalizer();
     static final Instant RECEIVED_AT = Instant.parse("2026-11-22T02:03:40Z");
     static final String CLIENT_IP = "203.0.113.9";
-    static final Path FIXTURES = Path.of("..", "shared", "fixtures");
+    static final Path FIXTURES = WireCapture.FIXTURES;
 
     private TestEvents() {
     }

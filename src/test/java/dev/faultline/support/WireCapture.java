@@ -20,13 +20,13 @@ import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A whole HTTP request captured from a real client (../shared/fixtures/wire): request line, headers, and the body
+ * A whole HTTP request captured from a real client (src/test/fixtures/wire, copied from the shared fixtures): request line, headers, and the body
  * as it was after decoding. Replayed to our server with the project and key swapped in and the body re-compressed as
  * the client had sent it; chunked when the client sent it chunked.
  */
 public record WireCapture(String method, String target, Map<String, String> headers, byte[] body) {
 
-    public static final Path FIXTURES = Path.of("..", "shared", "fixtures");
+    public static final Path FIXTURES = Path.of("src", "test", "fixtures");
     private static final Set<String> RESTRICTED = Set.of("host", "connection", "content-length", "transfer-encoding",
             "accept-encoding");
     private static final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
