@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.databind.node.ObjectNode;
@@ -18,7 +20,8 @@ import ua_parser.UserAgentParser;
 
 /**
  * Browser, OS and device contexts from the request's User-Agent, as relay derives them with the uap-core rules.
- * Loading the rules takes a while, so one instance serves all events; parsing is thread-safe.
+ * Loading the rules takes a while, so one instance serves all events; parsing is thread-safe, and its results for
+ * recent User-Agents are kept.
  */
 final class UserAgents {
 
@@ -28,6 +31,12 @@ final class UserAgents {
      */
     static final int MAX_USER_AGENT_CHARS = 1024;
 
+    /** What one User-Agent gives; a context is null when the rules recognize nothing. */
+    private record Parsed(ObjectNode browser, ObjectNode device, ObjectNode os) {
+    }
+
+    /** Most events come from a few thousand browsers; running the rules once for each saves most of the work. */
+    private final Cache<String, Parsed> recent = Caffeine.newBuilder().maximumSize(10_000).build();
     private final UserAgentParser browsers;
     private final OSParser systems;
     private final DeviceRules devices;
@@ -56,27 +65,28 @@ final class UserAgents {
         if (userAgent.length() > MAX_USER_AGENT_CHARS) {
             userAgent = userAgent.substring(0, MAX_USER_AGENT_CHARS);
         }
-        if (!contexts.has("browser")) {
-            UserAgent browser = browsers.parse(userAgent);
-            if (browser != null && !"Other".equals(browser.family)) {
-                contexts.set("browser", context("browser", browser.family,
-                        version(browser.major, browser.minor, browser.patch)));
-            }
-        }
-        if (!contexts.has("device")) {
-            ObjectNode device = devices.context(userAgent);
-            if (device != null) {
-                contexts.set("device", device);
-            }
-        }
+        Parsed parsed = recent.get(userAgent, this::parse);
+        addIfMissing(contexts, "browser", parsed.browser());
+        addIfMissing(contexts, "device", parsed.device());
         // A server SDK's "os" is the server's; relay files the browser's as "client_os" then.
-        String osKey = "javascript".equals(Json.string(event.get("platform"))) ? "os" : "client_os";
-        if (!contexts.has(osKey)) {
-            OS os = systems.parse(userAgent);
-            if (os != null && !"Other".equals(os.family)) {
-                contexts.set(osKey, context("os", os.family, osVersion(os)));
-            }
+        addIfMissing(contexts, "javascript".equals(Json.string(event.get("platform"))) ? "os" : "client_os",
+                parsed.os());
+    }
+
+    private static void addIfMissing(ObjectNode contexts, String key, ObjectNode context) {
+        if (context != null && !contexts.has(key)) {
+            contexts.set(key, context.deepCopy());
         }
+    }
+
+    private Parsed parse(String userAgent) {
+        UserAgent browser = browsers.parse(userAgent);
+        OS os = systems.parse(userAgent);
+        return new Parsed(
+                browser == null || "Other".equals(browser.family) ? null
+                        : context("browser", browser.family, version(browser.major, browser.minor, browser.patch)),
+                devices.context(userAgent),
+                os == null || "Other".equals(os.family) ? null : context("os", os.family, osVersion(os)));
     }
 
     private static ObjectNode context(String type, String name, String version) {

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class EnvelopeReader {
 
-    /** Types whose payload is kept: events, transactions, files and user feedback. */
-    static final Set<String> KEPT = Set.of("event", "transaction", "attachment", "user_report", "feedback");
+    /** Types whose payload is kept: events, transactions and streamed spans, files and user feedback. */
+    static final Set<String> KEPT = Set.of("event", "transaction", "span", "attachment", "user_report", "feedback");
     private static final int MAX_HEADER_LINE = 64 * 1024;
 
     private final JsonMapper json;

@@ -4,7 +4,7 @@ import java.util.Arrays;
 
 /** What an intake row holds, as its {@code kind} column numbers it. */
 public enum IntakeKind {
-    EVENT(1), TRANSACTION(2), SECURITY_REPORT(3);
+    EVENT(1), TRANSACTION(2), SECURITY_REPORT(3), SPANS(4);
 
     private final int code;
 

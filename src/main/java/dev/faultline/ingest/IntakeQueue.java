@@ -1,7 +1,10 @@
 package dev.faultline.ingest;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class IntakeQueue {
 
+    private static final String COLUMNS = "id, project_id, kind, event_id, received_at, sent_at, client_ip, payload";
+
     private final JdbcClient jdbc;
     private final Semaphore committed = new Semaphore(0);
 
@@ -29,13 +34,26 @@ public class IntakeQueue {
         return jdbc.sql("""
                         DELETE FROM intake WHERE id IN (
                             SELECT id FROM intake ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
-                        RETURNING id, project_id, kind, event_id, received_at, sent_at, client_ip, payload""")
+                        RETURNING\s""" + COLUMNS)
                 .param(limit)
-                .query((rs, row) -> new IntakeRow(rs.getLong(1), rs.getLong(2), IntakeKind.of(rs.getShort(3)),
-                        rs.getObject(4, UUID.class), rs.getTimestamp(5).toInstant(),
-                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(), rs.getString(7),
-                        rs.getBytes(8)))
+                .query(IntakeQueue::row)
                 .list();
+    }
+
+    /** Takes the row with this id, if it is still there and no one holds it. */
+    public Optional<IntakeRow> claim(long id) {
+        return jdbc.sql("""
+                        DELETE FROM intake WHERE id IN (SELECT id FROM intake WHERE id = ? FOR UPDATE SKIP LOCKED)
+                        RETURNING\s""" + COLUMNS)
+                .param(id)
+                .query(IntakeQueue::row)
+                .optional();
+    }
+
+    private static IntakeRow row(ResultSet rs, int row) throws SQLException {
+        return new IntakeRow(rs.getLong(1), rs.getLong(2), IntakeKind.of(rs.getShort(3)), rs.getObject(4, UUID.class),
+                rs.getTimestamp(5).toInstant(), rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
+                rs.getString(7), rs.getBytes(8));
     }
 
     /** Rows waiting, counted now. */

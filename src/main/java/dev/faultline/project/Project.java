@@ -2,6 +2,13 @@ package dev.faultline.project;
 
 import java.time.Instant;
 
-/** A project of an organization: what a DSN sends its events to. */
-public record Project(long id, long organizationId, String slug, String name, String platform, Instant createdAt) {
+/**
+ * A project of an organization: what a DSN sends its events to.
+ *
+ * @param scrubData        filter passwords, tokens, card numbers and the like from events before they are stored
+ * @param scrubIpAddresses drop users' IP addresses from events
+ * @param firstEventAt     when its first event arrived; null until then
+ */
+public record Project(long id, long organizationId, String slug, String name, String platform, Instant createdAt,
+        boolean scrubData, boolean scrubIpAddresses, Instant firstEventAt) {
 }

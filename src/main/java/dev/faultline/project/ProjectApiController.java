@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ProjectApiController implements OrganizationDetailPart {
 
-    record ProjectBody(String name, String slug, String platform) {
+    record ProjectBody(String name, String slug, String platform, Boolean dataScrubber, Boolean scrubIPAddresses) {
     }
 
     private final Organizations organizations;
@@ -89,6 +89,9 @@ class ProjectApiController implements OrganizationDetailPart {
         Membership membership = organizations.membership(caller, org);
         Project updated = projects.update(membership, projects.find(membership, project), body.name(), body.slug(),
                 body.platform());
+        if (body.dataScrubber() != null || body.scrubIPAddresses() != null) {
+            updated = projects.updateDataSettings(membership, updated, body.dataScrubber(), body.scrubIPAddresses());
+        }
         return describe(membership, List.of(updated)).getFirst();
     }
 

@@ -11,13 +11,14 @@ import java.util.Map;
  */
 public record ProjectJson(String id, String slug, String name, String platform, Instant dateCreated, boolean isMember,
         boolean hasAccess, boolean isBookmarked, List<String> features, String status, Instant firstEvent,
-        List<TeamRef> teams, Map<String, String> organization) {
+        boolean dataScrubber, boolean scrubIPAddresses, List<TeamRef> teams, Map<String, String> organization) {
 
     public record TeamRef(String id, String slug, String name) {
     }
 
     static ProjectJson of(Project project, List<TeamRef> teams, Map<String, String> organization) {
         return new ProjectJson(String.valueOf(project.id()), project.slug(), project.name(), project.platform(),
-                project.createdAt(), true, true, false, List.of(), "active", null, teams, organization);
+                project.createdAt(), true, true, false, List.of(), "active", project.firstEventAt(), project.scrubData(),
+                project.scrubIpAddresses(), teams, organization);
     }
 }

@@ -106,6 +106,16 @@ class ProjectPageController {
         }
     }
 
+    /** Checkboxes: an unchecked one is not sent, so both settings are given on every save. */
+    @PostMapping("/{org}/settings/projects/{project}/data")
+    String updateData(Caller caller, @PathVariable String org, @PathVariable String project,
+            @RequestParam(defaultValue = "false") boolean scrubData,
+            @RequestParam(defaultValue = "false") boolean scrubIpAddresses) {
+        Membership membership = organizations.membership(caller, org);
+        projects.updateDataSettings(membership, projects.find(membership, project), scrubData, scrubIpAddresses);
+        return "redirect:/" + org + "/settings/projects/" + project + "?saved";
+    }
+
     @PostMapping("/{org}/settings/projects/{project}/teams")
     String updateTeams(Caller caller, @PathVariable String org, @PathVariable String project,
             @RequestParam(required = false) List<String> teams, Model model) {

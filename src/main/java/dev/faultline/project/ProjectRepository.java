@@ -3,7 +3,9 @@ package dev.faultline.project;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,8 +60,38 @@ class ProjectRepository {
                 .params(slug, name, platform, projectId).query(ProjectRepository::map).single();
     }
 
+    Project updateDataSettings(long projectId, boolean scrubData, boolean scrubIpAddresses) {
+        return jdbc.sql("UPDATE projects SET scrub_data = ?, scrub_ip_addresses = ? WHERE id = ? RETURNING *")
+                .params(scrubData, scrubIpAddresses, projectId).query(ProjectRepository::map).single();
+    }
+
     void delete(long projectId) {
         jdbc.sql("DELETE FROM projects WHERE id = ?").param(projectId).update();
+    }
+
+    /** Blocks until no other transaction creates issues in the project, until this one ends. */
+    void lock(long projectId) {
+        jdbc.sql("SELECT id FROM projects WHERE id = ? FOR UPDATE").param(projectId).query(Long.class).optional();
+    }
+
+    long allocateShortIds(long projectId, int count) {
+        return jdbc.sql("UPDATE projects SET issue_counter = issue_counter + ? WHERE id = ? RETURNING issue_counter")
+                .params(count, projectId).query(Long.class).single();
+    }
+
+    Map<Long, Projects.DigestSettings> digestSettings(Collection<Long> projectIds) {
+        Map<Long, Projects.DigestSettings> settings = new HashMap<>();
+        jdbc.sql("SELECT id, scrub_data, scrub_ip_addresses FROM projects WHERE id = ANY (?)")
+                .param(projectIds.toArray(Long[]::new))
+                .query(rs -> {
+                    settings.put(rs.getLong(1), new Projects.DigestSettings(rs.getBoolean(2), rs.getBoolean(3)));
+                });
+        return settings;
+    }
+
+    void markFirstEvent(Collection<Long> projectIds) {
+        jdbc.sql("UPDATE projects SET first_event_at = now() WHERE id = ANY (?) AND first_event_at IS NULL")
+                .param(projectIds.toArray(Long[]::new)).update();
     }
 
     List<ProjectTeam> teamsOf(Collection<Long> projectIds) {
@@ -80,6 +112,8 @@ class ProjectRepository {
 
     private static Project map(ResultSet rs, int row) throws SQLException {
         return new Project(rs.getLong("id"), rs.getLong("organization_id"), rs.getString("slug"), rs.getString("name"),
-                rs.getString("platform"), rs.getTimestamp("created_at").toInstant());
+                rs.getString("platform"), rs.getTimestamp("created_at").toInstant(), rs.getBoolean("scrub_data"),
+                rs.getBoolean("scrub_ip_addresses"),
+                rs.getTimestamp("first_event_at") == null ? null : rs.getTimestamp("first_event_at").toInstant());
     }
 }

@@ -1,5 +1,6 @@
 package dev.faultline.project;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -20,6 +21,10 @@ import org.springframework.transaction.annotation.Transactional;
 /** Projects of an organization and the teams they are attached to. A new project gets one DSN key. */
 @Service
 public class Projects implements TeamProjects {
+
+    /** A project's settings that apply while its events are digested. */
+    public record DigestSettings(boolean scrubData, boolean scrubIpAddresses) {
+    }
 
     private final ProjectRepository projects;
     private final ProjectKeyRepository keys;
@@ -109,6 +114,14 @@ public class Projects implements TeamProjects {
         }
     }
 
+    /** Turns data scrubbing and the removal of IP addresses on or off; null leaves a setting as it is. */
+    public Project updateDataSettings(Membership membership, Project project, Boolean scrubData,
+            Boolean scrubIpAddresses) {
+        membership.require(Scope.PROJECT_WRITE);
+        return projects.updateDataSettings(project.id(), scrubData == null ? project.scrubData() : scrubData,
+                scrubIpAddresses == null ? project.scrubIpAddresses() : scrubIpAddresses);
+    }
+
     /** Deletes the project with its keys, issues and events. */
     public void delete(Membership membership, Project project) {
         membership.require(Scope.PROJECT_ADMIN);
@@ -126,6 +139,28 @@ public class Projects implements TeamProjects {
         membership.require(Scope.PROJECT_WRITE);
         if (!projects.removeTeam(project.id(), team.id())) {
             throw Problem.notFound();
+        }
+    }
+
+    /** For digest: the settings of these projects; a project deleted meanwhile is missing from the map. */
+    public Map<Long, DigestSettings> digestSettings(Collection<Long> projectIds) {
+        return projectIds.isEmpty() ? Map.of() : projects.digestSettings(projectIds);
+    }
+
+    /** For digest, inside its transaction: serializes the creation of issues in the project. */
+    public void lockForNewIssues(long projectId) {
+        projects.lock(projectId);
+    }
+
+    /** For digest, inside its transaction: reserves {@code count} short ids (PROJECT-1 ...); returns the last one. */
+    public long allocateShortIds(long projectId, int count) {
+        return projects.allocateShortIds(projectId, count);
+    }
+
+    /** For digest: remembers when each project received its first event. */
+    public void markFirstEvent(Collection<Long> projectIds) {
+        if (!projectIds.isEmpty()) {
+            projects.markFirstEvent(projectIds);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
@@ -17,8 +18,20 @@ public class ResetDatabase implements BeforeEachCallback {
                         SELECT quote_ident(tablename) FROM pg_tables
                         WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'""")
                 .query(String.class).list();
-        if (!tables.isEmpty()) {
-            jdbc.sql("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE").update();
+        if (tables.isEmpty()) {
+            return;
+        }
+        // Digest and maintenance run in the background and lock tables too: a deadlock is retried.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                jdbc.sql("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE").update();
+                return;
+            }
+            catch (PessimisticLockingFailureException e) {
+                if (attempt == 5) {
+                    throw e;
+                }
+            }
         }
     }
 }

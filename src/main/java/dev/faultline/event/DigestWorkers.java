@@ -1,0 +1,135 @@
+package dev.faultline.event;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import dev.faultline.ingest.IntakeQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The threads that turn the intake into issues and events, batch after batch, each batch one transaction. Woken at
+ * once when this instance commits new intake rows, and polling for those of other instances. A batch that fails is
+ * retried one row at a time; a row that fails alone is set aside with its error, so one bad event never stalls the
+ * rest.
+ */
+@Component
+class DigestWorkers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DigestWorkers.class);
+    static final int BATCH_SIZE = 200;
+    private static final int WORKERS = 2;
+    private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+
+    private final Digest digest;
+    private final IntakeQueue intake;
+    private final TransactionTemplate transaction;
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile boolean running;
+
+    DigestWorkers(Digest digest, IntakeQueue intake, TransactionTemplate transaction) {
+        this.digest = digest;
+        this.intake = intake;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        for (int i = 0; i < WORKERS; i++) {
+            workers.add(Thread.ofPlatform().name("digest-" + i).daemon().start(this::run));
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        workers.forEach(Thread::interrupt);
+        for (Thread worker : workers) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(30));
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        workers.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stops before the intake writers (lower phase) and the database. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 2048;
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                if (digestOnce(BATCH_SIZE) == 0) {
+                    intake.awaitRows(IDLE_POLL);
+                }
+            }
+            catch (InterruptedException e) {
+                return;
+            }
+            catch (RuntimeException e) {
+                log.warn("A digest batch failed ({}); digesting its rows one by one", e.toString());
+                isolate();
+                try {
+                    Thread.sleep(IDLE_POLL.toMillis());
+                }
+                catch (InterruptedException interrupted) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private int digestOnce(int limit) {
+        Integer claimed = transaction.execute(status -> digest.digestBatch(limit));
+        return claimed == null ? 0 : claimed;
+    }
+
+    private void isolate() {
+        for (int i = 0; i < BATCH_SIZE && running; i++) {
+            try {
+                if (digestOnce(1) == 0) {
+                    return;
+                }
+            }
+            catch (Digest.Failure e) {
+                if (e.getCause() instanceof TransientDataAccessException
+                        || e.getCause() instanceof RecoverableDataAccessException) {
+                    log.warn("Digest of intake row {} failed for now ({}); retrying later", e.rowIds(),
+                            e.getCause().toString());
+                    return;
+                }
+                log.error("An intake row cannot be digested and is set aside in intake_failures", e.getCause());
+                try {
+                    transaction.executeWithoutResult(status -> digest.setAside(e.rowIds().getFirst(), e.getCause()));
+                }
+                catch (RuntimeException again) {
+                    log.error("Could not set the row aside: {}", again.toString());
+                    return;
+                }
+            }
+            catch (RuntimeException e) {
+                // Not the rows' fault (the database went away, say): they stay in the intake for a later try.
+                log.warn("Digest failed outside any row ({}); retrying later", e.toString());
+                return;
+            }
+        }
+    }
+}
