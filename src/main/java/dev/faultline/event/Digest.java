@@ -95,6 +95,8 @@ class Digest {
     private void digest(List<IntakeRow> rows) {
         Map<Long, Projects.DigestSettings> settings = projects.digestSettings(
                 rows.stream().map(IntakeRow::projectId).distinct().toList());
+        // Project rows are locked first, before any issue's, in every batch.
+        projects.markFirstEvent(settings.keySet());
         List<DigestedEvent> digested = new ArrayList<>();
         List<TransactionRecord> traced = new ArrayList<>();
         for (IntakeRow row : rows) {
@@ -111,7 +113,6 @@ class Digest {
         }
         transactions.write(firstTimeSeen(traced, TransactionRecord::projectId, TransactionRecord::eventId,
                 TransactionRecord::receivedAt));
-        projects.markFirstEvent(settings.keySet());
     }
 
     /** Moves an intake row that failed on its own aside with the reason: kept for a fix, not lost, not retried. */

@@ -27,6 +27,7 @@ class DigestWorkers implements SmartLifecycle {
     static final int BATCH_SIZE = 200;
     private static final int WORKERS = 2;
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
+    private static final Duration RETRY_PAUSE = Duration.ofMillis(50);
 
     private final Digest digest;
     private final IntakeQueue intake;
@@ -76,6 +77,7 @@ class DigestWorkers implements SmartLifecycle {
 
     private void run() {
         while (running) {
+            Duration pause = Duration.ZERO;
             try {
                 if (digestOnce(BATCH_SIZE) == 0) {
                     intake.awaitRows(IDLE_POLL);
@@ -84,17 +86,41 @@ class DigestWorkers implements SmartLifecycle {
             catch (InterruptedException e) {
                 return;
             }
-            catch (RuntimeException e) {
-                log.warn("A digest batch failed ({}); digesting its rows one by one", e.toString());
-                isolate();
-                try {
-                    Thread.sleep(IDLE_POLL.toMillis());
+            catch (Digest.Failure e) {
+                if (isPassing(e)) {
+                    log.info("A digest batch met a passing conflict ({}); taking it again", e.getCause().toString());
+                    pause = RETRY_PAUSE;
                 }
-                catch (InterruptedException interrupted) {
-                    return;
+                else {
+                    log.warn("A digest batch failed ({}); digesting its rows one by one", e.getCause().toString());
+                    isolate();
+                    pause = IDLE_POLL;
                 }
             }
+            catch (RuntimeException e) {
+                log.warn("Digest cannot work now ({}); trying again shortly", e.toString());
+                pause = IDLE_POLL;
+            }
+            if (!sleep(pause)) {
+                return;
+            }
         }
+    }
+
+    private static boolean sleep(Duration pause) {
+        try {
+            Thread.sleep(pause);
+            return true;
+        }
+        catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** A deadlock or a lost connection: nothing wrong with the rows, so they are tried again as they are. */
+    private static boolean isPassing(Digest.Failure failure) {
+        return failure.getCause() instanceof TransientDataAccessException
+                || failure.getCause() instanceof RecoverableDataAccessException;
     }
 
     private int digestOnce(int limit) {
@@ -110,8 +136,7 @@ class DigestWorkers implements SmartLifecycle {
                 }
             }
             catch (Digest.Failure e) {
-                if (e.getCause() instanceof TransientDataAccessException
-                        || e.getCause() instanceof RecoverableDataAccessException) {
+                if (isPassing(e)) {
                     log.warn("Digest of intake row {} failed for now ({}); retrying later", e.rowIds(),
                             e.getCause().toString());
                     return;

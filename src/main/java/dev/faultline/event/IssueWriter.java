@@ -18,8 +18,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finds or creates the issue of each event and adds the batch's events to their issues, with set-based SQL: a
  * statement per step for the whole batch. New issues are created under a lock on their project's row, after looking
- * once more for their hash, so two workers never create the same issue; rows are always locked in id order, so two
- * workers never deadlock.
+ * once more for their hash, so two workers never create the same issue. Rows are always locked in id order, and
+ * issues with NO KEY UPDATE, which the KEY SHARE locks of rows referencing them (users, tag values) do not block, so
+ * two workers never deadlock.
  */
 @Component
 class IssueWriter {
@@ -157,7 +158,7 @@ class IssueWriter {
                                                  ?::text[], ?::text[], ?::smallint[], ?::text[], ?::text[])
                                  AS v(id, events, users, last_seen, title, culprit, metadata, level, release, search)),
                         old AS (
-                            SELECT i.id, i.status FROM issues i WHERE i.id IN (SELECT id FROM v) ORDER BY i.id FOR UPDATE)
+                            SELECT i.id, i.status FROM issues i WHERE i.id IN (SELECT id FROM v) ORDER BY i.id FOR NO KEY UPDATE)
                         UPDATE issues SET
                             times_seen = issues.times_seen + v.events,
                             users_seen = issues.users_seen + v.users,

@@ -71,7 +71,9 @@ class ProjectRepository {
 
     /** Blocks until no other transaction creates issues in the project, until this one ends. */
     void lock(long projectId) {
-        jdbc.sql("SELECT id FROM projects WHERE id = ? FOR UPDATE").param(projectId).query(Long.class).optional();
+        // NO KEY UPDATE: rows that reference the project (whose foreign keys take KEY SHARE locks) are not held up.
+        jdbc.sql("SELECT id FROM projects WHERE id = ? FOR NO KEY UPDATE").param(projectId).query(Long.class)
+                .optional();
     }
 
     long allocateShortIds(long projectId, int count) {
@@ -90,7 +92,10 @@ class ProjectRepository {
     }
 
     void markFirstEvent(Collection<Long> projectIds) {
-        jdbc.sql("UPDATE projects SET first_event_at = now() WHERE id = ANY (?) AND first_event_at IS NULL")
+        jdbc.sql("""
+                        UPDATE projects SET first_event_at = now() WHERE id IN (
+                            SELECT id FROM projects WHERE id = ANY (?) AND first_event_at IS NULL
+                            ORDER BY id FOR NO KEY UPDATE)""")
                 .param(projectIds.toArray(Long[]::new)).update();
     }
 

@@ -16,12 +16,14 @@ public class ResetDatabase implements BeforeEachCallback {
         JdbcClient jdbc = SpringExtension.getApplicationContext(context).getBean(JdbcClient.class);
         List<String> tables = jdbc.sql("""
                         SELECT quote_ident(tablename) FROM pg_tables
-                        WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'""")
+                        WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history'
+                        ORDER BY tablename <> 'intake', tablename""")
                 .query(String.class).list();
         if (tables.isEmpty()) {
             return;
         }
-        // Digest and maintenance run in the background and lock tables too: a deadlock is retried.
+        // Digest runs in the background. Every digest and ingest transaction starts with the intake, so taking it
+        // first makes TRUNCATE wait for those in flight and hold off new ones; a deadlock is retried all the same.
         for (int attempt = 1; ; attempt++) {
             try {
                 jdbc.sql("TRUNCATE " + String.join(", ", tables) + " RESTART IDENTITY CASCADE").update();
