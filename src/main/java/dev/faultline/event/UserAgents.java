@@ -20,8 +20,8 @@ import ua_parser.UserAgentParser;
 
 /**
  * Browser, OS and device contexts from the request's User-Agent, as relay derives them with the uap-core rules.
- * Loading the rules takes a while, so one instance serves all events; parsing is thread-safe, and its results for
- * recent User-Agents are kept.
+ * Loading the rules takes a while (so it waits for the first User-Agent, off the start-up path), and one instance
+ * serves all events; parsing is thread-safe, and its results for recent User-Agents are kept.
  */
 final class UserAgents {
 
@@ -37,24 +37,26 @@ final class UserAgents {
 
     /** Most events come from a few thousand browsers; running the rules once for each saves most of the work. */
     private final Cache<String, Parsed> recent = Caffeine.newBuilder().maximumSize(10_000).build();
-    private final UserAgentParser browsers;
-    private final OSParser systems;
-    private final DeviceRules devices;
 
-    @SuppressWarnings("unchecked")
-    UserAgents() {
-        // uap-java's Parser reads the bundled rules but keeps only a device's family; reading them once here also
-        // gives the device rules, with brand and model.
-        Map<String, List<Map<String, String>>> rules;
-        try (InputStream in = Parser.class.getResourceAsStream("/ua_parser/regexes.yaml")) {
-            rules = new Yaml(new SafeConstructor(Parser.getDefaultLoaderOptions())).load(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** The uap-core rules: about a thousand regular expressions, loaded when the first User-Agent comes. */
+    private record Rules(UserAgentParser browsers, OSParser systems, DeviceRules devices) {
+
+        @SuppressWarnings("unchecked")
+        static Rules load() {
+            // uap-java's Parser reads the bundled rules but keeps only a device's family; reading them here also
+            // gives the device rules, with brand and model.
+            Map<String, List<Map<String, String>>> rules;
+            try (InputStream in = Parser.class.getResourceAsStream("/ua_parser/regexes.yaml")) {
+                rules = new Yaml(new SafeConstructor(Parser.getDefaultLoaderOptions())).load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return new Rules(UserAgentParser.fromList(rules.get("user_agent_parsers")),
+                    OSParser.fromList(rules.get("os_parsers")), new DeviceRules(rules.get("device_parsers")));
         }
-        browsers = UserAgentParser.fromList(rules.get("user_agent_parsers"));
-        systems = OSParser.fromList(rules.get("os_parsers"));
-        devices = new DeviceRules(rules.get("device_parsers"));
     }
+
+    private volatile Rules rules;
 
     /** Adds the contexts the SDK did not send itself. */
     void addContexts(ObjectNode event, ObjectNode contexts) {
@@ -80,13 +82,27 @@ final class UserAgents {
     }
 
     private Parsed parse(String userAgent) {
-        UserAgent browser = browsers.parse(userAgent);
-        OS os = systems.parse(userAgent);
+        Rules rules = rules();
+        UserAgent browser = rules.browsers().parse(userAgent);
+        OS os = rules.systems().parse(userAgent);
         return new Parsed(
                 browser == null || "Other".equals(browser.family) ? null
                         : context("browser", browser.family, version(browser.major, browser.minor, browser.patch)),
-                devices.context(userAgent),
+                rules.devices().context(userAgent),
                 os == null || "Other".equals(os.family) ? null : context("os", os.family, osVersion(os)));
+    }
+
+    private Rules rules() {
+        Rules loaded = rules;
+        if (loaded == null) {
+            synchronized (this) {
+                loaded = rules;
+                if (loaded == null) {
+                    rules = loaded = Rules.load();
+                }
+            }
+        }
+        return loaded;
     }
 
     private static ObjectNode context(String type, String name, String version) {

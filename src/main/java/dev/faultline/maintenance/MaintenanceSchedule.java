@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Keeps stored data within {@code GLITCHTIP_MAX_EVENT_LIFE_DAYS}: at start and every hour, on one instance at a time
+ * Keeps stored data within {@code GLITCHTIP_MAX_EVENT_LIFE_DAYS}: at start and every hour, one instance at a time
  * (an advisory lock), prepares the coming days' partitions and deletes what has expired or lost its project.
  */
 @Component
@@ -41,12 +41,10 @@ class MaintenanceSchedule implements SmartLifecycle {
         this.retentionDays = settings.maxEventLifeDays();
     }
 
-    /** One run for the given day; returns the partitions it dropped, or nothing when another instance is running. */
+    /** One run for the given day, after any other instance's has finished; returns the partitions it dropped. */
     List<String> runFor(LocalDate today) {
         return transaction.execute(status -> {
-            if (!jdbc.sql("SELECT pg_try_advisory_xact_lock(?)").param(LOCK).query(Boolean.class).single()) {
-                return List.of();
-            }
+            jdbc.sql("SELECT pg_advisory_xact_lock(?)").param(LOCK).query((rs, row) -> row).list();
             partitions.createAround(today);
             LocalDate cutoff = today.minusDays(retentionDays);
             List<String> dropped = partitions.dropBefore(cutoff);
@@ -59,8 +57,8 @@ class MaintenanceSchedule implements SmartLifecycle {
     @Override
     public void start() {
         schedule = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("maintenance").daemon().factory());
-        run();
-        schedule.scheduleWithFixedDelay(this::run, 1, 1, TimeUnit.HOURS);
+        // The first run, at once but off the start-up path: until it has run, events go to the default partition.
+        schedule.scheduleWithFixedDelay(this::run, 0, 1, TimeUnit.HOURS);
     }
 
     private void run() {

@@ -28,12 +28,32 @@ class Partitions {
     void createAround(LocalDate today) {
         for (String table : TABLES) {
             for (int day = -1; day <= DAYS_AHEAD; day++) {
-                LocalDate date = today.plusDays(day);
-                jdbc.sql("CREATE TABLE IF NOT EXISTS " + table + "_" + date.format(SUFFIX) + " PARTITION OF " + table
-                        + " FOR VALUES FROM ('" + date + " 00:00:00+00') TO ('" + date.plusDays(1)
-                        + " 00:00:00+00')").update();
+                create(table, today.plusDays(day));
             }
         }
+    }
+
+    /**
+     * A day's partition. Rows of that day already in the default partition (stored while the server was down for
+     * longer than the days made ahead) would forbid it, so they are moved into it first.
+     */
+    private void create(String table, LocalDate day) {
+        String name = table + "_" + day.format(SUFFIX);
+        if (jdbc.sql("SELECT to_regclass(?) IS NOT NULL").param(name).query(Boolean.class).single()) {
+            return;
+        }
+        String bounds = "FROM ('" + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')";
+        String inDay = "received_at >= '" + day + " 00:00:00+00' AND received_at < '" + day.plusDays(1)
+                + " 00:00:00+00'";
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + table + "_default WHERE " + inDay + ")")
+                .query(Boolean.class).single()) {
+            jdbc.sql("CREATE TABLE " + name + " PARTITION OF " + table + " FOR VALUES " + bounds).update();
+            return;
+        }
+        jdbc.sql("CREATE TABLE " + name + " (LIKE " + table + " INCLUDING DEFAULTS INCLUDING CONSTRAINTS)").update();
+        jdbc.sql("WITH moved AS (DELETE FROM " + table + "_default WHERE " + inDay + " RETURNING *) "
+                + "INSERT INTO " + name + " SELECT * FROM moved").update();
+        jdbc.sql("ALTER TABLE " + table + " ATTACH PARTITION " + name + " FOR VALUES " + bounds).update();
     }
 
     /** Drops the day partitions whose whole day lies before {@code cutoff}; returns their names. */

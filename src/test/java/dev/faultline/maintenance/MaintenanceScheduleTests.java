@@ -54,6 +54,18 @@ class MaintenanceScheduleTests {
     }
 
     @Test
+    void eventsStoredInTheDefaultPartitionMoveIntoTheirDaysPartitionWhenItIsMade() {
+        LocalDate later = TODAY.plusDays(10);
+        event(issue(later), later);
+        assertThat(partitionsHoldingEvents()).containsExactly("events_default");
+
+        maintenance.runFor(later);
+
+        assertThat(partitionsHoldingEvents()).containsExactly("events_" + later.toString().replace("-", ""));
+        assertThat(Stored.count(jdbc, "events", project.id())).isEqualTo(1);
+    }
+
+    @Test
     void eventsIssuesAndCountsPastRetentionAreDeletedAndNewerOnesKept() {
         LocalDate old = TODAY.minusDays(40);
         maintenance.runFor(old);
@@ -91,6 +103,10 @@ class MaintenanceScheduleTests {
         assertThat(Stored.count(jdbc, "events", other.id())).isZero();
         assertThat(Stored.count(jdbc, "events", project.id())).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM deleted_projects").query(Integer.class).single()).isZero();
+    }
+
+    private List<String> partitionsHoldingEvents() {
+        return jdbc.sql("SELECT DISTINCT tableoid::regclass::text FROM events").query(String.class).list();
     }
 
     private long issue(LocalDate seen) {
