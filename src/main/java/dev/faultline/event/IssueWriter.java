@@ -38,6 +38,10 @@ class IssueWriter {
     record Outcome(Map<IssueKey, Long> issueIds, Set<Long> created, Set<Long> regressed) {
     }
 
+    /** What adding events did to an issue's status. */
+    private record Change(long issueId, boolean regressed, boolean ignoreEnded) {
+    }
+
     private final JdbcClient jdbc;
     private final Projects projects;
 
@@ -55,8 +59,13 @@ class IssueWriter {
         Map<IssueKey, Long> ids = existing(byIssue.keySet());
         Map<IssueKey, Long> created = createMissing(byIssue, ids);
         ids.putAll(created);
-        Set<Long> regressed = addEvents(byIssue, ids);
-        return new Outcome(ids, Set.copyOf(created.values()), regressed);
+        List<Change> changes = addEvents(byIssue, ids);
+        Set<Long> newIssues = Set.copyOf(created.values());
+        Set<Long> regressed = changes.stream().filter(Change::regressed).map(Change::issueId)
+                .collect(Collectors.toSet());
+        recordActivity(newIssues, regressed, changes.stream().filter(Change::ignoreEnded).map(Change::issueId)
+                .collect(Collectors.toSet()));
+        return new Outcome(ids, newIssues, regressed);
     }
 
     private Map<IssueKey, Long> existing(Set<IssueKey> keys) {
@@ -143,9 +152,10 @@ class IssueWriter {
     /**
      * Counts the events and their new users on their issues and takes the newest event's title, culprit and level
      * (unless another worker has already stored a newer one).
-     * A resolved issue that gets an event is unresolved again and marked regressed; an ignored one stays ignored.
+     * A resolved issue that gets an event is unresolved again and marked regressed; an ignored one stays ignored
+     * until the time or the number of events it was ignored for has passed.
      */
-    private Set<Long> addEvents(Map<IssueKey, List<DigestedEvent>> byIssue, Map<IssueKey, Long> ids) {
+    private List<Change> addEvents(Map<IssueKey, List<DigestedEvent>> byIssue, Map<IssueKey, Long> ids) {
         Map<Long, List<DigestedEvent>> events = new TreeMap<>();
         byIssue.forEach((key, list) -> events.computeIfAbsent(ids.get(key), id -> new ArrayList<>()).addAll(list));
         Map<Long, Long> newUsers = addUsers(events);
@@ -158,7 +168,10 @@ class IssueWriter {
                                                  ?::text[], ?::text[], ?::smallint[], ?::text[], ?::text[])
                                  AS v(id, events, users, last_seen, title, culprit, metadata, level, release, search)),
                         old AS (
-                            SELECT i.id, i.status FROM issues i WHERE i.id IN (SELECT id FROM v) ORDER BY i.id FOR NO KEY UPDATE)
+                            SELECT i.id, i.status,
+                                   i.status = 'ignored' AND (i.ignored_until <= now()
+                                       OR i.ignored_until_count <= i.times_seen + v.events) AS ignore_passed
+                            FROM issues i JOIN v ON v.id = i.id ORDER BY i.id FOR NO KEY UPDATE OF i)
                         UPDATE issues SET
                             times_seen = issues.times_seen + v.events,
                             users_seen = issues.users_seen + v.users,
@@ -174,11 +187,15 @@ class IssueWriter {
                                                 ELSE issues.last_release END,
                             search = CASE WHEN v.last_seen >= issues.last_seen THEN to_tsvector('simple', v.search)
                                           ELSE issues.search END,
-                            status = CASE WHEN old.status = 'resolved' THEN 'unresolved' ELSE old.status END,
+                            status = CASE WHEN old.status = 'resolved' OR old.ignore_passed THEN 'unresolved'
+                                          ELSE old.status END,
                             regressed = issues.regressed OR old.status = 'resolved',
-                            resolved_at = CASE WHEN old.status = 'resolved' THEN NULL ELSE issues.resolved_at END
+                            resolved_at = CASE WHEN old.status = 'resolved' THEN NULL ELSE issues.resolved_at END,
+                            ignored_until = CASE WHEN old.ignore_passed THEN NULL ELSE issues.ignored_until END,
+                            ignored_until_count = CASE WHEN old.ignore_passed THEN NULL
+                                                       ELSE issues.ignored_until_count END
                         FROM v, old WHERE issues.id = v.id AND old.id = v.id
-                        RETURNING issues.id, old.status = 'resolved'""")
+                        RETURNING issues.id, old.status = 'resolved', old.ignore_passed""")
                 .params(issueIds.toArray(Long[]::new),
                         issueIds.stream().map(id -> (long) events.get(id).size()).toArray(Long[]::new),
                         issueIds.stream().map(id -> newUsers.getOrDefault(id, 0L)).toArray(Long[]::new),
@@ -189,8 +206,29 @@ class IssueWriter {
                         newest.stream().map(e -> e.level().code()).toArray(Integer[]::new),
                         newest.stream().map(DigestedEvent::release).toArray(String[]::new),
                         newest.stream().map(DigestedEvent::searchText).toArray(String[]::new))
-                .query((rs, row) -> rs.getBoolean(2) ? rs.getLong(1) : null).list().stream()
-                .filter(Objects::nonNull).collect(Collectors.toSet());
+                .query((rs, row) -> new Change(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3))).list();
+    }
+
+    /** Adds the history entries that digest is the author of: created, regressed, unresolved after an ignore. */
+    private void recordActivity(Set<Long> created, Set<Long> regressed, Set<Long> ignoreEnded) {
+        List<Long> issueIds = new ArrayList<>();
+        List<String> kinds = new ArrayList<>();
+        created.stream().sorted().forEach(id -> {
+            issueIds.add(id);
+            kinds.add("created");
+        });
+        regressed.stream().sorted().forEach(id -> {
+            issueIds.add(id);
+            kinds.add("regressed");
+        });
+        ignoreEnded.stream().sorted().forEach(id -> {
+            issueIds.add(id);
+            kinds.add("unresolved");
+        });
+        if (!issueIds.isEmpty()) {
+            jdbc.sql("INSERT INTO issue_activity (issue_id, kind) SELECT * FROM unnest(?::bigint[], ?::text[])")
+                    .params(issueIds.toArray(Long[]::new), kinds.toArray(String[]::new)).update();
+        }
     }
 
     /** Records who each issue happened to; returns, per issue, how many of them are new to it. */

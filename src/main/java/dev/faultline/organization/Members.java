@@ -68,6 +68,14 @@ public class Members {
         return members.list(membership.organizationId());
     }
 
+    /**
+     * The organization's members who have accepted, for choosing whom to assign work to: anyone who may change
+     * issues may see whom they can assign them to, without the member:read scope.
+     */
+    public List<Member> assignable(Membership membership) {
+        return members.list(membership.organizationId()).stream().filter(member -> !member.pending()).toList();
+    }
+
     /** A member of the caller's organization by id, or {@code "me"} for the caller's own membership. */
     public Member find(Membership membership, String idOrMe) {
         if ("me".equals(idOrMe)) {

@@ -29,6 +29,14 @@ class OrganizationRepository {
                 .params(slug, userId).query(OrganizationRepository::joined).optional();
     }
 
+    Optional<Joined> findForUser(long organizationId, long userId) {
+        return jdbc.sql("""
+                        SELECT o.*, m.id AS member_id, m.role
+                        FROM organizations o JOIN organization_members m ON m.organization_id = o.id
+                        WHERE o.id = ? AND m.user_id = ?""")
+                .params(organizationId, userId).query(OrganizationRepository::joined).optional();
+    }
+
     List<Joined> listForUser(long userId) {
         return jdbc.sql("""
                         SELECT o.*, m.id AS member_id, m.role

@@ -31,6 +31,13 @@ public class Organizations {
                 .orElseThrow(Problem::notFound);
     }
 
+    /** The same, for an object that names its organization by id (an issue, say). */
+    public Membership membership(Caller caller, long organizationId) {
+        return organizations.findForUser(organizationId, caller.userId())
+                .map(joined -> new Membership(joined.organization(), joined.memberId(), joined.role(), caller))
+                .orElseThrow(Problem::notFound);
+    }
+
     /** The organizations the caller belongs to, by name. */
     public List<Membership> memberships(Caller caller) {
         return organizations.listForUser(caller.userId()).stream()
