@@ -1,0 +1,181 @@
+package dev.faultline.issue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.faultline.issue.IssueFilter.SqlCondition;
+import dev.faultline.issue.SearchTokens.Token;
+
+/**
+ * The issue list's search box: GlitchTip's and Sentry's grammar ({@code is:}, {@code level:}, {@code has:},
+ * {@code assigned:}, {@code firstSeen:}, {@code lastSeen:}, {@code times_seen:}, any tag as {@code key:value}, each
+ * negated with {@code !}) and free text, turned into a condition over the issue {@code i}. User text only ever goes
+ * into parameters.
+ */
+final class IssueSearch {
+
+    /** Who searches and when: {@code assigned:me} and relative times need them. The user may be null. */
+    record Context(Long userId, Instant now) {
+    }
+
+    /** The condition, and the issue to open directly when the whole query names one. */
+    record Parsed(SqlCondition condition, Optional<Jump> jump) {
+    }
+
+    /** A query that names one issue: by the id of one of its events, or by its short id such as SHOP-12. */
+    sealed interface Jump {
+
+        record ToEvent(UUID eventId) implements Jump {
+        }
+
+        record ToShortId(String projectSlug, long shortId) implements Jump {
+        }
+    }
+
+    private static final Pattern EVENT_ID = Pattern.compile(
+            "\\p{XDigit}{32}|\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
+    private static final Pattern SHORT_ID = Pattern.compile("([A-Za-z0-9][A-Za-z0-9_-]*)-(\\d{1,18})");
+    /** What PostgreSQL's parser keeps in a word; {@code _} is not among them, it splits {@code a_b} in two. */
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
+
+    private IssueSearch() {
+    }
+
+    static Parsed parse(String query, Context context) {
+        List<SqlCondition> conditions = new ArrayList<>();
+        for (Token token : SearchTokens.of(query == null ? "" : query)) {
+            if (token.freeText()) {
+                conditions.add(text(token.values().getFirst()));
+                continue;
+            }
+            List<SqlCondition> alternatives = token.values().stream().map(value -> filter(token, value, context))
+                    .toList();
+            SqlCondition condition = join(alternatives, " OR ");
+            conditions.add(token.negated() ? not(condition) : condition);
+        }
+        SqlCondition condition = conditions.isEmpty() ? SqlCondition.NONE : join(conditions, " AND ");
+        return new Parsed(condition, jump(query == null ? "" : query.strip()));
+    }
+
+    private static SqlCondition filter(Token token, String value, Context context) {
+        String key = token.key();
+        return switch (key) {
+            case "is" -> status(value, token.text());
+            case "level" -> SearchValues.level(value);
+            case "has" -> new SqlCondition(
+                    "EXISTS (SELECT 1 FROM issue_tag_values t WHERE t.issue_id = i.id AND t.key = ?)", List.of(value));
+            case "assigned" -> assigned(value, context);
+            case "firstSeen", "first_seen", "age" -> SearchValues.time("i.first_seen", key, value, context.now());
+            case "lastSeen", "last_seen" -> SearchValues.time("i.last_seen", key, value, context.now());
+            case "timesSeen", "times_seen" -> SearchValues.count("i.times_seen", key, value);
+            case "firstRelease", "first_release" -> matches("i.first_release", value);
+            case "release" -> join(List.of(tag("release", value), matches("i.first_release", value)), " OR ");
+            default -> tag(key, value);
+        };
+    }
+
+    private static SqlCondition status(String value, String text) {
+        String sql = switch (value) {
+            case "unresolved", "resolved", "ignored" -> "i.status = '" + value + "'";
+            case "regressed" -> "i.status = 'unresolved' AND i.regressed";
+            case "assigned" -> "i.assignee_id IS NOT NULL";
+            case "unassigned" -> "i.assignee_id IS NULL";
+            default -> throw new InvalidSearchException("Unknown status \"" + value + "\" in " + text
+                    + ". Use unresolved, resolved, ignored, regressed, assigned or unassigned.");
+        };
+        return new SqlCondition(sql, List.of());
+    }
+
+    private static SqlCondition assigned(String value, Context context) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "me" -> {
+                if (context.userId() == null) {
+                    throw new InvalidSearchException("assigned:me needs a signed-in user.");
+                }
+                yield new SqlCondition("i.assignee_id = ?", List.of(context.userId()));
+            }
+            case "none" -> new SqlCondition("i.assignee_id IS NULL", List.of());
+            default -> new SqlCondition("i.assignee_id IN (SELECT u.id FROM users u WHERE lower(u.email) = lower(?))",
+                    List.of(value));
+        };
+    }
+
+    private static SqlCondition tag(String key, String value) {
+        SqlCondition match = matches("t.value", value);
+        List<Object> params = new ArrayList<>(List.of(key));
+        params.addAll(match.params());
+        return new SqlCondition("EXISTS (SELECT 1 FROM issue_tag_values t WHERE t.issue_id = i.id AND t.key = ? AND "
+                + match.sql() + ")", params);
+    }
+
+    /** Equal, or a LIKE pattern where the value has a {@code *} wildcard. */
+    private static SqlCondition matches(String column, String value) {
+        if (!value.contains("*")) {
+            return new SqlCondition(column + " = ?", List.of(value));
+        }
+        return new SqlCondition(column + " LIKE ?", List.of(like(value).replace("*", "%")));
+    }
+
+    /**
+     * Free text: the words as prefixes in the search vector (indexed), or the text within the title or culprit, or
+     * within a word of the vector. PostgreSQL keeps {@code com.example.Foo} and {@code app/models.py} as one word,
+     * so a search for {@code Foo} or {@code models.py} needs the last.
+     */
+    private static SqlCondition text(String term) {
+        String contains = "%" + like(term) + "%";
+        String sql = """
+                i.title ILIKE ? OR i.culprit ILIKE ?
+                OR EXISTS (SELECT 1 FROM unnest(tsvector_to_array(i.search)) w WHERE w LIKE ?)""";
+        List<Object> params = new ArrayList<>(List.of(contains, contains, contains.toLowerCase(Locale.ROOT)));
+        List<String> words = WORD.matcher(term.toLowerCase(Locale.ROOT)).results().map(MatchResult::group).toList();
+        if (!words.isEmpty()) {
+            sql = "i.search @@ to_tsquery('simple', ?) OR " + sql;
+            params.addFirst(String.join(":* <-> ", words) + ":*");
+        }
+        return new SqlCondition(sql, params);
+    }
+
+    /** A LIKE pattern matching the text as it is (PostgreSQL's default escape character is the backslash). */
+    private static String like(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Null counts as false, so that {@code !release:1.0} keeps issues without a first release. */
+    private static SqlCondition not(SqlCondition condition) {
+        return new SqlCondition("NOT coalesce((" + condition.sql() + "), false)", condition.params());
+    }
+
+    private static SqlCondition join(List<SqlCondition> conditions, String operator) {
+        if (conditions.size() == 1) {
+            return conditions.getFirst();
+        }
+        List<String> sql = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (SqlCondition condition : conditions) {
+            sql.add("(" + condition.sql() + ")");
+            params.addAll(condition.params());
+        }
+        return new SqlCondition(String.join(operator, sql), params);
+    }
+
+    private static Optional<Jump> jump(String query) {
+        if (EVENT_ID.matcher(query).matches()) {
+            String hex = query.replace("-", "");
+            return Optional.of(new Jump.ToEvent(new UUID(Long.parseUnsignedLong(hex.substring(0, 16), 16),
+                    Long.parseUnsignedLong(hex.substring(16), 16))));
+        }
+        Matcher shortId = SHORT_ID.matcher(query);
+        if (shortId.matches()) {
+            return Optional.of(new Jump.ToShortId(shortId.group(1).toLowerCase(Locale.ROOT),
+                    Long.parseLong(shortId.group(2))));
+        }
+        return Optional.empty();
+    }
+}
