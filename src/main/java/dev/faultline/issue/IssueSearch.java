@@ -49,19 +49,23 @@ final class IssueSearch {
     }
 
     static Parsed parse(String query, Context context) {
+        String text = query == null ? "" : query.strip();
         List<SqlCondition> conditions = new ArrayList<>();
-        for (Token token : SearchTokens.of(query == null ? "" : query)) {
-            if (token.freeText()) {
+        for (Token token : SearchTokens.of(text)) {
+            if (!token.freeText()) {
+                conditions.add(filter(token, context));
+            } else if (!token.values().getFirst().isBlank()) {
                 conditions.add(text(token.values().getFirst()));
-                continue;
             }
-            List<SqlCondition> alternatives = token.values().stream().map(value -> filter(token, value, context))
-                    .toList();
-            SqlCondition condition = join(alternatives, " OR ");
-            conditions.add(token.negated() ? not(condition) : condition);
         }
         SqlCondition condition = conditions.isEmpty() ? SqlCondition.NONE : join(conditions, " AND ");
-        return new Parsed(condition, jump(query == null ? "" : query.strip()));
+        return new Parsed(condition, jump(text));
+    }
+
+    /** Any of the token's values, or none of them when negated. */
+    private static SqlCondition filter(Token token, Context context) {
+        SqlCondition any = join(token.values().stream().map(value -> filter(token, value, context)).toList(), " OR ");
+        return token.negated() ? not(any) : any;
     }
 
     private static SqlCondition filter(Token token, String value, Context context) {
@@ -82,8 +86,9 @@ final class IssueSearch {
     }
 
     private static SqlCondition status(String value, String text) {
-        String sql = switch (value) {
-            case "unresolved", "resolved", "ignored" -> "i.status = '" + value + "'";
+        String status = value.toLowerCase(Locale.ROOT);
+        String sql = switch (status) {
+            case "unresolved", "resolved", "ignored" -> "i.status = '" + status + "'";
             case "regressed" -> "i.status = 'unresolved' AND i.regressed";
             case "assigned" -> "i.assignee_id IS NOT NULL";
             case "unassigned" -> "i.assignee_id IS NULL";

@@ -21,8 +21,8 @@ import dev.faultline.issue.IssueFilter.SqlCondition;
 /** The values of search filters that compare: times, counts and levels, each after an optional operator. */
 final class SearchValues {
 
-    private static final Pattern OPERATOR = Pattern.compile("^(>=|<=|>|<|=)?(.*)$");
-    private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d{1,6})([smhdw])");
+    private static final Pattern OPERATOR = Pattern.compile("(>=|<=|>|<|=)?(.*)", Pattern.DOTALL);
+    private static final Pattern RELATIVE = Pattern.compile("([+-])(\\d{1,5})([smhdw])");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern HAS_OFFSET = Pattern.compile(".*T.*(Z|[+-]\\d{2}:?\\d{2})$", Pattern.CASE_INSENSITIVE);
 

@@ -20,11 +20,13 @@ class IssueSearchTests {
     void anEmptyQueryMatchesEverything() {
         assertThat(condition("   ")).isEqualTo(SqlCondition.NONE);
         assertThat(condition(null)).isEqualTo(SqlCondition.NONE);
+        assertThat(condition("\"\"")).isEqualTo(SqlCondition.NONE);
     }
 
     @Test
     void statusesAndAssignmentAreColumns() {
         assertThat(condition("is:resolved").sql()).isEqualTo("i.status = 'resolved'");
+        assertThat(condition("is:Resolved").sql()).isEqualTo("i.status = 'resolved'");
         assertThat(condition("is:regressed").sql()).isEqualTo("i.status = 'unresolved' AND i.regressed");
         assertThat(condition("is:unassigned").sql()).isEqualTo("i.assignee_id IS NULL");
         assertThat(condition("is:unresolved is:assigned").sql())
@@ -143,6 +145,9 @@ class IssueSearchTests {
                 + "the quoted text ends.");
         assertError("environment:[prod, staging", "The list in \"[prod, staging\" is not closed. Add a ] after its "
                 + "last value.");
+        assertError("lastSeen:\"-1\n\"", "\"lastSeen\" needs a time such as -24h, -7d or 2026-01-31T12:00:00");
+        assertError("firstSeen:2026-01-31T12:00", "Put an operator before the time in firstSeen:2026-01-31T12:00, "
+                + "as in firstSeen:>=2026-01-31T12:00 or firstSeen:<2026-01-31T12:00.");
         assertError("times_seen:many", "\"times_seen\" needs a whole number, as in times_seen:>10 or times_seen:5.");
         assertThatThrownBy(() -> IssueSearch.parse("assigned:me", new IssueSearch.Context(null, NOW)))
                 .isInstanceOf(InvalidSearchException.class).hasMessage("assigned:me needs a signed-in user.");
