@@ -33,6 +33,15 @@ public final class Pagination {
         return ResponseEntity.ok().header(HttpHeaders.LINK, link).body(page);
     }
 
+    /**
+     * The {@code Link} header of a list paged by keyset: the cursors of the pages before and after this one, null
+     * where there is none.
+     */
+    public static String keysetLink(HttpServletRequest request, String previousCursor, String nextCursor) {
+        return link(request, previousCursor == null ? "0:0:1" : previousCursor, "previous", previousCursor != null)
+                + ", " + link(request, nextCursor == null ? "0:0:0" : nextCursor, "next", nextCursor != null);
+    }
+
     private static String link(HttpServletRequest request, String cursor, String rel, boolean results) {
         String url = ServletUriComponentsBuilder.fromRequest(request).replaceQueryParam("cursor", cursor).build()
                 .toUriString();

@@ -94,17 +94,50 @@ class IssueRepository {
         return counts;
     }
 
-    /** Sets the status of these issues; returns the ids whose status it changed. */
-    List<Long> setStatus(Collection<Long> issueIds, String status, Instant ignoredUntil, Long ignoredUntilCount) {
+    /** Events of each issue in the hours from {@code start} to {@code end} (null: until now). */
+    Map<Long, Long> countsBetween(Collection<Long> issueIds, Instant start, Instant end) {
+        Map<Long, Long> counts = new HashMap<>();
+        if (issueIds.isEmpty()) {
+            return counts;
+        }
+        jdbc.sql("""
+                        SELECT issue_id, sum(count) FROM issue_hourly_counts
+                        WHERE issue_id = ANY (?) AND hour >= date_trunc('hour', ?::timestamptz)
+                          AND (?::timestamptz IS NULL OR hour < ?::timestamptz)
+                        GROUP BY issue_id""")
+                .params(issueIds.toArray(Long[]::new), Timestamp.from(start), timestamp(end), timestamp(end))
+                .query(rs -> {
+                    counts.put(rs.getLong(1), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    /** What users wrote about the issue's events in the feedback form, newest first. */
+    List<UserReport> userReports(long issueId) {
+        return jdbc.sql("""
+                        SELECT f.id, f.event_id, f.name, f.email, f.comments, f.received_at FROM user_feedback f
+                        JOIN events e ON e.project_id = f.project_id AND e.event_id = f.event_id
+                        WHERE e.issue_id = ? ORDER BY f.received_at DESC, f.id DESC""")
+                .param(issueId)
+                .query((rs, row) -> new UserReport(rs.getLong(1), rs.getObject(2, UUID.class), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant()))
+                .list();
+    }
+
+    /**
+     * Sets the status of these issues; returns the ids whose status it changed. An ignored issue comes back at
+     * {@code ignoredUntil} or after {@code moreEvents} more events (either may be null).
+     */
+    List<Long> setStatus(Collection<Long> issueIds, String status, Instant ignoredUntil, Long moreEvents) {
         return jdbc.sql("""
                         UPDATE issues SET status = ?,
                             resolved_at = CASE WHEN ? = 'resolved' THEN now() ELSE NULL END,
                             regressed = CASE WHEN ? = 'unresolved' THEN regressed ELSE false END,
-                            ignored_until = ?, ignored_until_count = ?
+                            ignored_until = ?, ignored_until_count = times_seen + ?::bigint
                         WHERE id = ANY (?) AND (status <> ? OR ? = 'ignored')
                         RETURNING id""")
                 .params(status, status, status, ignoredUntil == null ? null : Timestamp.from(ignoredUntil),
-                        ignoredUntilCount, issueIds.toArray(Long[]::new), status, status)
+                        moreEvents, issueIds.toArray(Long[]::new), status, status)
                 .query(Long.class).list();
     }
 
@@ -149,6 +182,10 @@ class IssueRepository {
                         SELECT DISTINCT t.value FROM issue_tag_values t JOIN issues i ON i.id = t.issue_id
                         WHERE t.key = 'environment' AND i.project_id = ANY (?) ORDER BY 1""")
                 .param(projectIds.toArray(Long[]::new)).query(String.class).list();
+    }
+
+    private static Timestamp timestamp(Instant instant) {
+        return instant == null ? null : Timestamp.from(instant);
     }
 
     static Issue map(ResultSet rs, int row) throws SQLException {
