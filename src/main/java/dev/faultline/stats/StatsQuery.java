@@ -94,7 +94,7 @@ record StatsQuery(List<String> fields, List<Dimension> groupBy, Set<Integer> kin
                 throw Problem.badRequest("Invalid category: \"" + category + "\"");
             }
         }
-        if (categories.contains("attachment") && new LinkedHashSet<>(categories).size() > 1) {
+        if (categories.contains("attachment") && categories.size() > 1) {
             throw Problem.badRequest("if filtering by attachment no other category may be present");
         }
         return kinds;
