@@ -32,7 +32,7 @@ enum IssueStats {
         this.width = width;
     }
 
-    String key() {
+    public String key() {
         return key;
     }
 
