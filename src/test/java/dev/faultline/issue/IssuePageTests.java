@@ -116,6 +116,20 @@ class IssuePageTests {
     }
 
     @Test
+    void assignsAndRefusesToUnmergeTheOnlyFingerprint() {
+        HttpResponse<String> assigned = owner.submit(page, page + "/assign",
+                Map.of("assignee", String.valueOf(shop.owner().id())));
+        assertThat(WebSession.location(assigned)).isEqualTo(page + "?done=assigned");
+        assertThat(owner.get(page + "/activity").body()).contains("assigned this to Owner");
+
+        String hashes = owner.get(page + "/hashes").body();
+        String hash = hashes.replaceAll("(?s).*name=\"hash\" value=\"([0-9a-f]+)\".*", "$1");
+        HttpResponse<String> refused = owner.submit(page + "/hashes", page + "/unmerge", Map.of("hash", hash));
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body()).contains("An issue keeps at least one of its hashes", "Merged fingerprints");
+    }
+
+    @Test
     void anotherOrganizationsMemberFindsNothing() {
         TestProjects.TestProject elsewhere = new TestProjects(context).create("elsewhere");
         WebSession stranger = new WebSession(port);
