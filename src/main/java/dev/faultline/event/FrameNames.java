@@ -68,6 +68,10 @@ final class FrameNames {
                 return part.rewritten(accessor, "reflection accessor number removed");
             }
         }
+        // Every rule below needs a '$', a '/' or a reflection accessor's name; most modules have none of them.
+        if (module.indexOf('$') < 0 && module.indexOf('/') < 0 && !module.contains(".reflect.Generated")) {
+            return part;
+        }
         String cleaned = module;
         for (Pattern codegen : JAVA_CODEGEN) {
             cleaned = codegen.matcher(cleaned).replaceAll("$1<auto>");

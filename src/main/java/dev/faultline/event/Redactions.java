@@ -27,8 +27,6 @@ final class Redactions {
      */
     private static final Set<String> KEY_NAMES = Set.of("session", "sessionid", "sessid", "sessionkey",
             "sessiontoken", "phpsessid", "jsessionid", "twofactor");
-    private static final Pattern WORD_BOUNDARY = Pattern.compile("[^A-Za-z0-9]+|(?<=[a-z0-9])(?=[A-Z])");
-    private static final Pattern SEPARATORS = Pattern.compile("[^a-z0-9]+");
 
     private static final Pattern PEM_KEY = Pattern.compile(
             "(-----BEGIN[A-Z ]*(?:PRIVATE|PUBLIC) KEY-----).+?(-----END[A-Z ]*(?:PRIVATE|PUBLIC) KEY-----)",
@@ -40,11 +38,14 @@ final class Redactions {
     /** 13 to 19 digits, with single spaces or dashes between them. */
     private static final Pattern CARD_NUMBER = Pattern.compile("(?<![\\w-])\\d(?:[ -]?\\d){12,18}(?![\\w-])");
     private static final Pattern US_SSN = Pattern.compile("(?<![\\w-])\\d{3}-\\d{2}-\\d{4}(?![\\w-])");
-    private static final Pattern DIGIT_RUN = Pattern.compile("\\d{3}");
+    /** The fewest digits a card number or a social security number has: texts with fewer skip those rules. */
+    private static final int CARD_DIGITS = 13;
+    private static final int SSN_DIGITS = 9;
 
     private Redactions() {
     }
 
+    /** Called for every field name of every event, so it scans characters instead of running expressions. */
     static boolean isSensitiveKey(String key) {
         if (key == null || key.isEmpty()) {
             return false;
@@ -55,15 +56,51 @@ final class Redactions {
                 return true;
             }
         }
-        if (KEY_NAMES.contains(SEPARATORS.matcher(lower).replaceAll(""))) {
-            return true;
+        return KEY_NAMES.contains(lettersAndDigits(lower)) || hasKeyWord(key);
+    }
+
+    private static String lettersAndDigits(String lower) {
+        StringBuilder kept = new StringBuilder(lower.length());
+        for (int i = 0; i < lower.length(); i++) {
+            char c = lower.charAt(i);
+            if (isAsciiLetterOrDigit(c)) {
+                kept.append(c);
+            }
         }
-        for (String word : WORD_BOUNDARY.split(key)) {
-            if (KEY_WORDS.contains(word.toLowerCase(Locale.ROOT))) {
-                return true;
+        return kept.toString();
+    }
+
+    /** Whether one of the words of the name is a {@link #KEY_WORDS}: words end at other characters and before a capital. */
+    private static boolean hasKeyWord(String key) {
+        int start = 0;
+        for (int i = 0; i <= key.length(); i++) {
+            boolean end = i == key.length() || !isAsciiLetterOrDigit(key.charAt(i));
+            boolean camel = !end && i > start && isUpper(key.charAt(i))
+                    && (isLower(key.charAt(i - 1)) || isDigit(key.charAt(i - 1)));
+            if (end || camel) {
+                if (i > start && KEY_WORDS.contains(key.substring(start, i).toLowerCase(Locale.ROOT))) {
+                    return true;
+                }
+                start = end ? i + 1 : i;
             }
         }
         return false;
+    }
+
+    private static boolean isAsciiLetterOrDigit(char c) {
+        return isLower(c) || isUpper(c) || isDigit(c);
+    }
+
+    private static boolean isLower(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isUpper(char c) {
+        return c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /** The text with every secret it contains replaced by {@link #FILTERED}. */
@@ -72,7 +109,7 @@ final class Redactions {
         if (result.contains("-----BEGIN")) {
             result = PEM_KEY.matcher(result).replaceAll("$1" + FILTERED + "$2");
         }
-        if (result.toLowerCase(Locale.ROOT).contains("bearer")) {
+        if (containsIgnoringCase(result, "bearer")) {
             result = BEARER.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED));
         }
         if (result.contains("@") && result.contains("://")) {
@@ -81,11 +118,33 @@ final class Redactions {
         if (result.indexOf('=') >= 0) {
             result = keyValues(result);
         }
-        if (DIGIT_RUN.matcher(result).find()) {
+        int digits = digits(result);
+        if (digits >= CARD_DIGITS) {
             result = cardNumbers(result);
+        }
+        if (digits >= SSN_DIGITS && result.indexOf('-') >= 0) {
             result = US_SSN.matcher(result).replaceAll(Matcher.quoteReplacement(FILTERED));
         }
         return result;
+    }
+
+    private static int digits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            if (isDigit(text.charAt(i))) {
+                digits++;
+            }
+        }
+        return digits;
+    }
+
+    private static boolean containsIgnoringCase(String text, String lowerWord) {
+        for (int i = 0; i + lowerWord.length() <= text.length(); i++) {
+            if (text.regionMatches(true, i, lowerWord, 0, lowerWord.length())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String keyValues(String text) {

@@ -24,7 +24,8 @@ class ScrubberTests {
     @ValueSource(strings = {"password", "PASSWORD", "user_password", "passwd", "secret", "client_secret", "api_key",
             "apikey", "apiKey", "X-Api-Key", "access_token", "refreshToken", "auth", "Authorization", "credentials",
             "mysql_pwd", "private_key", "privateKey", "csrf", "csrfmiddlewaretoken", "session", "sessionId",
-            "ssn", "user_ssn", "otp", "two_factor", "credit_card", "cardNumber", "cvv", "cookies"})
+            "ssn", "user_ssn", "userSsn", "otpCode", "card.cvc", "otp", "two_factor", "credit_card", "cardNumber",
+            "cvv", "cookies"})
     void filtersValuesUnderSensitiveNames(String name) {
         ObjectNode event = event("{\"extra\": {\"" + name + "\": \"hunter2\", \"color\": \"blue\"}}");
 
@@ -35,7 +36,8 @@ class ScrubberTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"color", "classname", "DESKTOP_SESSION", "XDG_SESSION_TYPE", "description", "PWD"})
+    @ValueSource(strings = {"color", "classname", "DESKTOP_SESSION", "XDG_SESSION_TYPE", "description", "PWD",
+            "lotpCount", "SSNumber"})
     void keepsValuesUnderOrdinaryNames(String name) {
         ObjectNode event = event("{\"extra\": {\"" + name + "\": \"blue\"}}");
 
