@@ -38,7 +38,7 @@ final class Redactions {
     /** 13 to 19 digits, with single spaces or dashes between them. */
     private static final Pattern CARD_NUMBER = Pattern.compile("(?<![\\w-])\\d(?:[ -]?\\d){12,18}(?![\\w-])");
     private static final Pattern US_SSN = Pattern.compile("(?<![\\w-])\\d{3}-\\d{2}-\\d{4}(?![\\w-])");
-    /** The fewest digits a card number or a social security number has: texts with fewer skip those rules. */
+    /** The digits in a row a card number or a social security number has: texts without such a run skip them. */
     private static final int CARD_DIGITS = 13;
     private static final int SSN_DIGITS = 9;
 
@@ -118,24 +118,30 @@ final class Redactions {
         if (result.indexOf('=') >= 0) {
             result = keyValues(result);
         }
-        int digits = digits(result);
-        if (digits >= CARD_DIGITS) {
+        if (hasDigitRun(result, CARD_DIGITS)) {
             result = cardNumbers(result);
         }
-        if (digits >= SSN_DIGITS && result.indexOf('-') >= 0) {
+        if (hasDigitRun(result, SSN_DIGITS) && result.indexOf('-') >= 0) {
             result = US_SSN.matcher(result).replaceAll(Matcher.quoteReplacement(FILTERED));
         }
         return result;
     }
 
-    private static int digits(String text) {
-        int digits = 0;
+    /** Whether the text has {@code count} digits in a row, single spaces or dashes between them allowed. */
+    private static boolean hasDigitRun(String text, int count) {
+        int run = 0;
         for (int i = 0; i < text.length(); i++) {
-            if (isDigit(text.charAt(i))) {
-                digits++;
+            char c = text.charAt(i);
+            if (isDigit(c)) {
+                if (++run >= count) {
+                    return true;
+                }
+            }
+            else if (!((c == ' ' || c == '-') && run > 0 && i + 1 < text.length() && isDigit(text.charAt(i + 1)))) {
+                run = 0;
             }
         }
-        return digits;
+        return false;
     }
 
     private static boolean containsIgnoringCase(String text, String lowerWord) {
