@@ -1,0 +1,15 @@
+package dev.faultline.alert;
+
+/** The body each kind of webhook expects. */
+final class ChatPayloads {
+
+    private ChatPayloads() {
+    }
+
+    static Object of(RecipientKind kind, Notification notification) {
+        return switch (kind) {
+            case WEBHOOK, EMAIL -> GenericPayload.of(notification);
+            case SLACK, DISCORD, MSTEAMS, GOOGLECHAT -> GenericPayload.of(notification);
+        };
+    }
+}
