@@ -48,7 +48,7 @@ class IssueFacts {
     }
 
     Notification notification(String kind, AlertRule rule, Facts facts, String environment) {
-        return new Notification(kind, rule.id(), rule.title(), "Rule: " + rule.title(), facts.issueId(),
+        return new Notification(kind, rule.id(), rule.title(), facts.issueId(),
                 facts.shortId(), facts.title(), facts.culprit(), facts.level(), environment, facts.release(),
                 facts.eventCount(), facts.firstSeen(), facts.lastSeen(), issueUrl(facts.organizationSlug(),
                 facts.issueId()), facts.projectSlug(), facts.projectName(), facts.organizationSlug(),

@@ -212,6 +212,32 @@ class AlertDeliveryTests {
         assertThat(only.at("/issue/title").asString()).isEqualTo("TypeError: in production");
     }
 
+    @Test
+    void chatWebhooksGetTheirOwnFormatsUnsigned() {
+        rule("""
+                {"trigger": "new_issue",
+                 "alertRecipients": [{"recipientType": "slack", "url": "%s"}, {"recipientType": "discord", "url": "%s"},
+                                     {"recipientType": "msteams", "url": "%s"},
+                                     {"recipientType": "googlechat", "url": "%s"}]}""".formatted(
+                receiver.url("/slack"), receiver.url("/discord"), receiver.url("/teams"), receiver.url("/chat")));
+
+        events.send(Events.exception("OSError", "disk full", "upload", ""));
+
+        Eventually.await(receiver::requests, list -> list.size() == 4, Duration.ofSeconds(10));
+        assertThat(receiver.requests("/slack").getFirst().json().at("/attachments/0/title").asString())
+                .isEqualTo("SHOP-1 OSError: disk full");
+        assertThat(receiver.requests("/discord").getFirst().json().at("/embeds/0/title").asString())
+                .isEqualTo("SHOP-1 OSError: disk full");
+        assertThat(receiver.requests("/teams").getFirst().json().at("/attachments/0/content/type").asString())
+                .isEqualTo("AdaptiveCard");
+        assertThat(receiver.requests("/chat").getFirst().json().at("/cardsV2/0/card/header/title").asString())
+                .isEqualTo("SHOP-1 OSError: disk full");
+        assertThat(receiver.requests()).allSatisfy(request -> {
+            assertThat(request.header("X-Faultline-Signature")).isNull();
+            assertThat(request.header("Content-Type")).isEqualTo("application/json");
+        });
+    }
+
     private void rule(String json) {
         var response = api.post("/api/0/projects/" + testProject.membership().organization().slug() + "/shop/alerts/",
                 json);
