@@ -13,7 +13,7 @@ record AlertRule(long id, long projectId, String name, Trigger trigger, Integer 
         Level minLevel, String environment, int cooldownMinutes, Instant createdAt, List<Recipient> recipients) {
 
     /** What the rule says, in words, for lists and messages. */
-    String describe() {
+    public String describe() {
         return switch (trigger) {
             case NEW_ISSUE -> "a new issue appears";
             case REGRESSION -> "a resolved issue regresses";
@@ -22,7 +22,7 @@ record AlertRule(long id, long projectId, String name, Trigger trigger, Integer 
         };
     }
 
-    String title() {
+    public String title() {
         return name.isBlank() ? "When " + describe() : name;
     }
 }

@@ -9,6 +9,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Two threads per instance: one evaluates triggers into deliveries (woken by this instance's digest, polling for
@@ -33,9 +35,18 @@ class AlertWorkers implements SmartLifecycle {
         this.evaluation = evaluation;
     }
 
-    /** Asks the sending thread to look for due deliveries now, as after a test notification was queued. */
-    void sendSoon() {
-        sending.signal();
+    /** Asks the sending thread to look for due deliveries once the current transaction has committed them. */
+    void sendAfterCommit() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            sending.signal();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                sending.signal();
+            }
+        });
     }
 
     @Override

@@ -22,11 +22,11 @@ enum RecipientKind {
         this.label = label;
     }
 
-    String value() {
+    public String value() {
         return value;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 

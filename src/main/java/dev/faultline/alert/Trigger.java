@@ -18,11 +18,11 @@ enum Trigger {
         this.label = label;
     }
 
-    String value() {
+    public String value() {
         return value;
     }
 
-    String label() {
+    public String label() {
         return label;
     }
 

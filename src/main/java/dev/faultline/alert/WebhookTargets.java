@@ -28,6 +28,10 @@ class WebhookTargets {
         this.allowPrivate = settings.webhookAllowPrivate();
     }
 
+    boolean allowsPrivate() {
+        return allowPrivate;
+    }
+
     /** The URL as saved, or a 400 about {@code url}. A name that does not resolve now is checked when sending. */
     URI checkForSaving(String url) {
         URI uri = parse(url);
