@@ -2,11 +2,15 @@ package dev.faultline.alert;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,10 +53,14 @@ class AlertDelivery {
         if (jobs.isEmpty()) {
             return 0;
         }
+        // One address's emails go one after another, so that the throttle counts each before deciding the next.
+        Map<String, List<DeliveryQueue.Job>> byAddress = jobs.stream().collect(Collectors.groupingBy(
+                job -> job.email() == null ? "#" + job.id() : job.email().toLowerCase(Locale.ROOT),
+                LinkedHashMap::new, Collectors.toList()));
         try (ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<?>> running = new ArrayList<>();
-            for (DeliveryQueue.Job job : jobs) {
-                running.add(sending.submit(() -> deliver(job)));
+            for (List<DeliveryQueue.Job> sequence : byAddress.values()) {
+                running.add(sending.submit(() -> sequence.forEach(this::deliver)));
             }
             for (Future<?> one : running) {
                 try {

@@ -3,6 +3,7 @@ package dev.faultline.alert;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
 
 import dev.faultline.account.User;
 import dev.faultline.organization.Membership;
@@ -236,6 +237,56 @@ class AlertDeliveryTests {
             assertThat(request.header("X-Faultline-Signature")).isNull();
             assertThat(request.header("Content-Type")).isEqualTo("application/json");
         });
+    }
+
+    @Test
+    void aSpikeOfAThousandEventsBringsOneNotificationPerRule() throws Exception {
+        rule("""
+                {"trigger": "new_issue", "alertRecipients": [{"recipientType": "email"},
+                                                             {"recipientType": "webhook", "url": "%s"}]}"""
+                .formatted(receiver.url("/spike-new")));
+        rule("""
+                {"trigger": "frequency", "quantity": 100, "timespanMinutes": 10,
+                 "alertRecipients": [{"recipientType": "email"}, {"recipientType": "webhook", "url": "%s"}]}"""
+                .formatted(receiver.url("/spike-often")));
+        String event = Events.exception("TimeoutError", "upstream timed out", "pay", "");
+
+        try (var senders = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 1000; i++) {
+                senders.submit(() -> events.send(event));
+            }
+        }
+        events.await(1000);
+        awaitQuiet();
+
+        assertThat(jdbc.sql("SELECT times_seen FROM issues WHERE project_id = ?").param(project.id())
+                .query(Long.class).single()).isEqualTo(1000);
+        assertThat(receiver.requests("/spike-new")).hasSize(1);
+        assertThat(receiver.requests("/spike-often")).hasSize(1);
+        assertThat(receiver.requests("/spike-often").getFirst().json().at("/issue/count").asLong())
+                .isGreaterThanOrEqualTo(100);
+        assertThat(mailbox.to("owner@acme.test")).hasSize(2);
+    }
+
+    @Test
+    void emailsToOnePersonAreThrottled() {
+        rule("""
+                {"trigger": "new_issue", "alertRecipients": [{"recipientType": "email"}]}""");
+
+        for (int i = 0; i < 7; i++) {
+            events.send(Events.exception("Error" + i, "number " + i, "f" + i, ""));
+        }
+        events.await(7);
+        Eventually.await(() -> jdbc.sql("SELECT count(*) FROM alert_deliveries WHERE status <> 'pending'")
+                .query(Integer.class).single(), n -> n == 7, Duration.ofSeconds(15));
+
+        assertThat(mailbox.to("owner@acme.test")).hasSize(5);
+        assertThat(jdbc.sql("SELECT status, count(*) FROM alert_deliveries GROUP BY status ORDER BY status")
+                .query((rs, row) -> rs.getString(1) + "=" + rs.getInt(2)).list()).containsExactly("sent=5",
+                "throttled=2");
+        assertThat(jdbc.sql("SELECT error FROM alert_delivery_attempts WHERE outcome = 'throttled'")
+                .query(String.class).list()).allSatisfy(error -> assertThat(error)
+                .contains("owner@acme.test had 5 alert emails in the last hour"));
     }
 
     private void rule(String json) {
