@@ -1,6 +1,7 @@
 package dev.faultline.alert;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -14,24 +15,29 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * Two threads per instance: one evaluates triggers into deliveries (woken by this instance's digest, polling for
- * the others'), one sends due deliveries. Both keep going through database failures, trying again shortly.
+ * the others'), one sends due deliveries and forgets those finished 30 days ago. Both keep going through database
+ * failures, trying again shortly.
  */
 @Component
 class AlertWorkers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(AlertWorkers.class);
     private static final Duration POLL = Duration.ofSeconds(1);
+    private static final Duration LOG_KEPT = Duration.ofDays(30);
+    private static final Duration CLEANUP_EVERY = Duration.ofHours(1);
 
     private final AlertEvaluator evaluator;
     private final AlertDelivery delivery;
+    private final DeliveryQueue queue;
     private final Wakeup evaluation;
     private final Wakeup sending = new Wakeup();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    AlertWorkers(AlertEvaluator evaluator, AlertDelivery delivery, Wakeup evaluation) {
+    AlertWorkers(AlertEvaluator evaluator, AlertDelivery delivery, DeliveryQueue queue, Wakeup evaluation) {
         this.evaluator = evaluator;
         this.delivery = delivery;
+        this.queue = queue;
         this.evaluation = evaluation;
     }
 
@@ -80,8 +86,13 @@ class AlertWorkers implements SmartLifecycle {
     }
 
     private void deliver() {
+        Instant nextCleanup = Instant.now();
         while (running) {
             try {
+                if (Instant.now().isAfter(nextCleanup)) {
+                    queue.forgetFinishedBefore(Instant.now().minus(LOG_KEPT));
+                    nextCleanup = Instant.now().plus(CLEANUP_EVERY);
+                }
                 if (delivery.deliverOnce() == 0) {
                     sending.await(POLL);
                 }

@@ -1,5 +1,6 @@
 package dev.faultline.alert;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -83,11 +84,17 @@ class DeliveryQueue {
                 .update();
     }
 
+    /** Drops deliveries finished before the time, with their log. */
+    int forgetFinishedBefore(Instant before) {
+        return jdbc.sql("DELETE FROM alert_deliveries WHERE finished_at < ?").param(Timestamp.from(before))
+                .update();
+    }
+
     /** How many alert emails went to the address since the time given: the throttle's measure. */
     int emailsSentSince(String email, Instant since) {
         return jdbc.sql("""
                         SELECT count(*) FROM alert_deliveries
                         WHERE status = 'sent' AND lower(email) = lower(?) AND finished_at > ?""")
-                .params(email, java.sql.Timestamp.from(since)).query(Integer.class).single();
+                .params(email, Timestamp.from(since)).query(Integer.class).single();
     }
 }
