@@ -98,14 +98,21 @@ class AlertEvaluator {
                 }
             }
         });
-        List<Firing> firing = candidates.isEmpty() ? List.of() : notifiable(candidates).stream()
+        List<Firing> due = candidates.isEmpty() ? List.of() : notifiable(candidates).stream()
                 .filter(candidate -> candidate.rule().trigger() != Trigger.FREQUENCY || reachedQuantity(candidate))
                 .toList();
+        if (due.isEmpty()) {
+            return 0;
+        }
+        // An ignored issue stays quiet; a deleted one has nothing left to tell.
+        Map<Long, IssueFacts.Facts> issues = facts.of(due.stream().map(Firing::issueId).distinct().toList());
+        List<Firing> firing = due.stream().filter(candidate -> issues.containsKey(candidate.issueId())
+                && !issues.get(candidate.issueId()).ignored()).toList();
         if (firing.isEmpty()) {
             return 0;
         }
         markNotified(firing);
-        return deliveries.enqueue(deliveriesOf(firing));
+        return deliveries.enqueue(deliveriesOf(firing, issues));
     }
 
     private static boolean matches(AlertRule rule, Seen seen) {
@@ -160,22 +167,17 @@ class AlertEvaluator {
         jdbc.sql("""
                         INSERT INTO alert_notified (rule_id, issue_id, notified_at)
                         SELECT v.rule_id, v.issue_id, now() FROM unnest(?::bigint[], ?::bigint[]) AS v(rule_id, issue_id)
-                        WHERE EXISTS (SELECT 1 FROM issues i WHERE i.id = v.issue_id)
                         ON CONFLICT (rule_id, issue_id) DO UPDATE SET notified_at = excluded.notified_at""")
                 .params(firing.stream().map(f -> f.rule().id()).toArray(Long[]::new),
                         firing.stream().map(Firing::issueId).toArray(Long[]::new))
                 .update();
     }
 
-    private List<DeliveryQueue.NewDelivery> deliveriesOf(List<Firing> firing) {
-        Map<Long, IssueFacts.Facts> issues = facts.of(firing.stream().map(Firing::issueId).distinct().toList());
+    private List<DeliveryQueue.NewDelivery> deliveriesOf(List<Firing> firing, Map<Long, IssueFacts.Facts> issues) {
         Map<Long, List<String>> emails = new HashMap<>();
         List<DeliveryQueue.NewDelivery> queued = new ArrayList<>();
         for (Firing one : firing) {
             IssueFacts.Facts issue = issues.get(one.issueId());
-            if (issue == null) {
-                continue;
-            }
             String message = json.writeValueAsString(facts.notification(one.kind(), one.rule(), issue,
                     one.environment()));
             for (Recipient recipient : one.rule().recipients()) {

@@ -47,7 +47,9 @@ class EmailSender {
             return SendResult.sent(null);
         }
         catch (MailException e) {
-            return SendResult.failed(null, "SMTP: " + e.getMostSpecificCause().getMessage());
+            Throwable cause = e.getMostSpecificCause();
+            return SendResult.failed(null, "SMTP: " + (cause.getMessage() == null ? cause.toString()
+                    : cause.getMessage().strip()));
         }
     }
 

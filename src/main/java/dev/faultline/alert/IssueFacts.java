@@ -17,7 +17,7 @@ class IssueFacts {
 
     record Facts(long issueId, String shortId, String title, String culprit, String level, long eventCount,
             Instant firstSeen, Instant lastSeen, String release, String projectSlug, String projectName,
-            String organizationSlug, String organizationName) {
+            String organizationSlug, String organizationName, boolean ignored) {
     }
 
     private final JdbcClient jdbc;
@@ -32,7 +32,7 @@ class IssueFacts {
         Map<Long, Facts> facts = new HashMap<>();
         jdbc.sql("""
                         SELECT i.id, i.short_id, i.title, i.culprit, i.level, i.times_seen, i.first_seen, i.last_seen,
-                               i.last_release, p.slug, p.name, o.slug, o.name
+                               i.last_release, p.slug, p.name, o.slug, o.name, i.status = 'ignored'
                         FROM issues i JOIN projects p ON p.id = i.project_id
                         JOIN organizations o ON o.id = p.organization_id
                         WHERE i.id = ANY(?)""")
@@ -42,7 +42,8 @@ class IssueFacts {
                             rs.getString(10).toUpperCase(Locale.ROOT) + "-" + rs.getLong(2), rs.getString(3),
                             rs.getString(4), Level.of(rs.getInt(5)).value(), rs.getLong(6),
                             rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getString(9),
-                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13)));
+                            rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),
+                            rs.getBoolean(14)));
                 });
         return facts;
     }

@@ -197,6 +197,27 @@ class AlertDeliveryTests {
     }
 
     @Test
+    void aPassedCoolDownAlertsAgainButAnIgnoredIssueStaysQuiet() {
+        rule("""
+                {"trigger": "frequency", "quantity": 1, "timespanMinutes": 1, "cooldownMinutes": 30,
+                 "alertRecipients": [{"recipientType": "webhook", "url": "%s"}]}""".formatted(receiver.url("/cool")));
+        String event = Events.exception("IndexError", "list index out of range", "basket", "");
+        events.send(event);
+        Eventually.await(() -> receiver.requests("/cool"), list -> list.size() == 1, Duration.ofSeconds(10));
+
+        jdbc.sql("UPDATE alert_notified SET notified_at = now() - interval '31 minutes'").update();
+        events.send(event);
+        Eventually.await(() -> receiver.requests("/cool"), list -> list.size() == 2, Duration.ofSeconds(10));
+
+        jdbc.sql("UPDATE alert_notified SET notified_at = now() - interval '31 minutes'").update();
+        jdbc.sql("UPDATE issues SET status = 'ignored' WHERE project_id = ?").param(project.id()).update();
+        events.send(event);
+        events.await(3);
+        awaitQuiet();
+        assertThat(receiver.requests("/cool")).hasSize(2);
+    }
+
+    @Test
     void rulesFilterByLevelAndEnvironment() {
         rule("""
                 {"trigger": "new_issue", "minLevel": "error", "environment": "production",
