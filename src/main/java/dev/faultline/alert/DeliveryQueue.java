@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -66,21 +67,25 @@ class DeliveryQueue {
                 .list();
     }
 
-    /** Records the attempt in the log and the job's new state; {@code retryAfter} only with RETRYING. */
+    /**
+     * Records the attempt in the log and the job's new state; {@code retryAfter} only with RETRYING. A delivery
+     * whose recipient was removed meanwhile is gone, and so is its log.
+     */
     void finish(Job job, Outcome outcome, Integer httpStatus, String error, Duration retryAfter) {
+        String name = outcome.name().toLowerCase(Locale.ROOT);
+        boolean retrying = outcome == Outcome.RETRYING;
         jdbc.sql("""
-                        WITH attempt AS (
-                            INSERT INTO alert_delivery_attempts (delivery_id, outcome, http_status, error)
-                            VALUES (?, ?, ?, ?))
-                        UPDATE alert_deliveries SET
-                            status = ?,
-                            next_attempt_at = CASE WHEN ? THEN now() + make_interval(secs => ?) ELSE next_attempt_at END,
-                            finished_at = CASE WHEN ? THEN NULL ELSE now() END
-                        WHERE id = ?""")
-                .params(job.id(), outcome.name().toLowerCase(java.util.Locale.ROOT), httpStatus, error,
-                        outcome == Outcome.RETRYING ? "pending" : outcome.name().toLowerCase(java.util.Locale.ROOT),
-                        outcome == Outcome.RETRYING, retryAfter == null ? 0 : retryAfter.toMillis() / 1000.0,
-                        outcome == Outcome.RETRYING, job.id())
+                        WITH updated AS (
+                            UPDATE alert_deliveries SET
+                                status = ?,
+                                next_attempt_at = CASE WHEN ? THEN now() + make_interval(secs => ?)
+                                                       ELSE next_attempt_at END,
+                                finished_at = CASE WHEN ? THEN NULL ELSE now() END
+                            WHERE id = ? RETURNING id)
+                        INSERT INTO alert_delivery_attempts (delivery_id, outcome, http_status, error)
+                        SELECT id, ?, ?, ? FROM updated""")
+                .params(retrying ? "pending" : name, retrying, retryAfter == null ? 0 : retryAfter.toMillis() / 1000.0,
+                        retrying, job.id(), name, httpStatus, error)
                 .update();
     }
 
