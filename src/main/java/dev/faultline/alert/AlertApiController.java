@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-/** A project's alert rules on GlitchTip's paths. Webhook secrets are shown to those who may change the rules. */
+/** A project's alert rules on GlitchTip's paths. Webhook URLs and secrets are shown to those who may change rules. */
 @RestController
 class AlertApiController {
 

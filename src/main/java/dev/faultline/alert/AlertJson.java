@@ -32,6 +32,7 @@ final class AlertJson {
                 recipients(body.get("alertRecipients")));
     }
 
+    /** Without secrets, webhook URLs show only their host: they carry credentials of their own. */
     static Map<String, Object> json(AlertRule rule, boolean withSecrets) {
         var json = new LinkedHashMap<String, Object>();
         json.put("id", String.valueOf(rule.id()));
@@ -47,7 +48,7 @@ final class AlertJson {
             var item = new LinkedHashMap<String, Object>();
             item.put("id", String.valueOf(recipient.id()));
             item.put("recipientType", recipient.kind().value());
-            item.put("url", recipient.url() == null ? "" : recipient.url());
+            item.put("url", recipient.url() == null ? "" : withSecrets ? recipient.url() : recipient.maskedUrl());
             if (withSecrets && recipient.secret() != null) {
                 item.put("secret", recipient.secret());
             }

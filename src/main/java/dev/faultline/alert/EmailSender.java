@@ -43,7 +43,8 @@ class EmailSender {
                 + " <" + notification.projectSlug() + "." + notification.organizationSlug() + ".alerts." + host + ">";
         try {
             mailer.send(new Mailer.Email(job.email(), "[" + notification.projectName() + "] " + notification.headline(),
-                    "alert", model(notification), Map.of("List-Id", listId)));
+                    "alert", model(notification), Map.of("List-Id", listId,
+                    "X-Auto-Response-Suppress", "All")));
             return SendResult.sent(null);
         }
         catch (MailException e) {

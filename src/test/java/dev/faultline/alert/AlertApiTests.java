@@ -142,6 +142,8 @@ class AlertApiTests {
         JsonNode listed = asMember.get(PATH).json();
         assertThat(listed).hasSize(1);
         assertThat(listed.get(0).get("alertRecipients").get(0).has("secret")).isFalse();
+        assertThat(listed.get(0).get("alertRecipients").get(0).get("url").asString())
+                .as("a webhook URL carries its own credentials").isEqualTo("https://203.0.113.10/…");
         assertThat(asMember.post(PATH, "{\"trigger\": \"new_issue\"}").status()).isEqualTo(403);
         assertThat(asMember.put(PATH + id + "/", "{\"trigger\": \"regression\"}").status()).isEqualTo(403);
         assertThat(asMember.delete(PATH + id + "/").status()).isEqualTo(403);
