@@ -56,7 +56,7 @@ class IssueFacts {
                 facts.organizationName());
     }
 
-    String issueUrl(String organizationSlug, long issueId) {
+    private String issueUrl(String organizationSlug, long issueId) {
         return baseUrl + "/" + organizationSlug + "/issues/" + issueId;
     }
 }
