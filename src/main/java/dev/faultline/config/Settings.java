@@ -27,6 +27,8 @@ import java.util.function.Function;
  * @param logFormat            {@code FAULTLINE_LOG_FORMAT}: {@code text} for people, {@code json} for collectors
  * @param initialUser          {@code INITIAL_USER_EMAIL}, {@code INITIAL_USER_PASSWORD}, {@code INITIAL_USER_AUTH_TOKEN}
  * @param trustedProxies       {@code FAULTLINE_TRUSTED_PROXIES}: addresses or networks whose X-Forwarded-For is believed
+ * @param webhookAllowPrivate  {@code FAULTLINE_WEBHOOK_ALLOW_PRIVATE}: alert webhooks may target private, loopback
+ *                             and link-local addresses
  */
 public record Settings(
         int port,
@@ -42,7 +44,8 @@ public record Settings(
         int maxEventLifeDays,
         LogFormat logFormat,
         Optional<InitialUser> initialUser,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        boolean webhookAllowPrivate) {
 
     public enum LogFormat { TEXT, JSON }
 
@@ -84,7 +87,8 @@ public record Settings(
                 env.integer("GLITCHTIP_MAX_EVENT_LIFE_DAYS", 90, 1, 36500),
                 logFormat(env),
                 initialUser(env),
-                trustedProxies(env));
+                trustedProxies(env),
+                env.flag("FAULTLINE_WEBHOOK_ALLOW_PRIVATE", false));
     }
 
     /** Comma-separated IP addresses and CIDR networks, each checked for its form here. */

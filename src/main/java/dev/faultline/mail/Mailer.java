@@ -26,8 +26,16 @@ public class Mailer {
 
     private static final Logger log = LoggerFactory.getLogger(Mailer.class);
 
-    /** A message to render: {@code template} names the pair of templates, {@code model} fills them. */
-    public record Email(String to, String subject, String template, Map<String, Object> model) {
+    /**
+     * A message to render: {@code template} names the pair of templates, {@code model} fills them, {@code headers}
+     * are added as they are (such as {@code List-Id}).
+     */
+    public record Email(String to, String subject, String template, Map<String, Object> model,
+            Map<String, String> headers) {
+
+        public Email(String to, String subject, String template, Map<String, Object> model) {
+            this(to, subject, template, model, Map.of());
+        }
     }
 
     private final ITemplateEngine templates;
@@ -60,6 +68,9 @@ public class Mailer {
             helper.setSubject(email.subject());
             helper.setText(text, html);
             message.setHeader("Auto-Submitted", "auto-generated");
+            for (var header : email.headers().entrySet()) {
+                message.setHeader(header.getKey(), header.getValue());
+            }
         }
         catch (MessagingException e) {
             throw new MailPreparationException(e);

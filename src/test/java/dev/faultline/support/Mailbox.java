@@ -3,7 +3,10 @@ package dev.faultline.support;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -11,6 +14,7 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Header;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -38,8 +42,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 public final class Mailbox implements BeforeEachCallback, AfterAllCallback {
 
-    /** A received email, its parts decoded. */
-    public record Email(List<String> to, String subject, String text, String html) {
+    /** A received email, its parts decoded, with its headers (the first value of each). */
+    public record Email(List<String> to, String subject, String text, String html, Map<String, String> headers) {
 
         /** The one link that starts with {@code prefix}, the same in the text and the HTML part. */
         public String link(String prefix) {
@@ -111,7 +115,11 @@ public final class Mailbox implements BeforeEachCallback, AfterAllCallback {
             var to = Arrays.stream(message.getAllRecipients()).map(Object::toString).toList();
             var parts = new String[2];
             collect(message, parts);
-            return new Email(to, message.getSubject(), parts[0], parts[1]);
+            var headers = new LinkedHashMap<String, String>();
+            for (Header header : Collections.list(message.getAllHeaders())) {
+                headers.putIfAbsent(header.getName(), header.getValue());
+            }
+            return new Email(to, message.getSubject(), parts[0], parts[1], headers);
         }
         catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
