@@ -2,6 +2,7 @@ package dev.faultline.alert;
 
 import java.util.List;
 
+import dev.faultline.event.DigestListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -12,12 +13,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * have rules. Committed with the events, so nothing digested is missed; evaluated later by {@link AlertEvaluator}.
  */
 @Component
-public class AlertTriggers {
-
-    /** An issue's events of one batch in one environment: their highest level, and what they did to the issue. */
-    public record Seen(long projectId, long issueId, String environment, int maxLevel, boolean created,
-            boolean regressed) {
-    }
+class AlertTriggers implements DigestListener {
 
     private final JdbcClient jdbc;
     private final Wakeup evaluation;
@@ -27,7 +23,8 @@ public class AlertTriggers {
         this.evaluation = wakeup;
     }
 
-    public void record(List<Seen> seen) {
+    @Override
+    public void digested(List<Seen> seen) {
         if (seen.isEmpty()) {
             return;
         }

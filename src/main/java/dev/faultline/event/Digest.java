@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import dev.faultline.alert.AlertTriggers;
 import dev.faultline.ingest.Compression;
 import dev.faultline.ingest.EventIds;
 import dev.faultline.ingest.IntakeKind;
@@ -42,12 +41,12 @@ class Digest {
     private final IssueWriter issues;
     private final EventWriter events;
     private final TransactionWriter transactions;
-    private final AlertTriggers alerts;
+    private final List<DigestListener> listeners;
     private final JdbcClient jdbc;
     private final JsonMapper json;
 
     Digest(IntakeQueue intake, Projects projects, Normalizer normalizer, Grouper grouper, IssueWriter issues,
-            EventWriter events, TransactionWriter transactions, AlertTriggers alerts, JdbcClient jdbc,
+            EventWriter events, TransactionWriter transactions, List<DigestListener> listeners, JdbcClient jdbc,
             JsonMapper json) {
         this.intake = intake;
         this.projects = projects;
@@ -56,7 +55,7 @@ class Digest {
         this.issues = issues;
         this.events = events;
         this.transactions = transactions;
-        this.alerts = alerts;
+        this.listeners = listeners;
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -114,14 +113,15 @@ class Digest {
         if (!fresh.isEmpty()) {
             IssueWriter.Outcome outcome = issues.write(fresh);
             events.write(fresh, outcome.issueIds());
-            alerts.record(seen(fresh, outcome));
+            List<DigestListener.Seen> seen = seen(fresh, outcome);
+            listeners.forEach(listener -> listener.digested(seen));
         }
         transactions.write(firstTimeSeen(traced, TransactionRecord::projectId, TransactionRecord::eventId,
                 TransactionRecord::receivedAt));
     }
 
-    /** Each issue's events of the batch per environment, with their highest level, for alert rules. */
-    private static List<AlertTriggers.Seen> seen(List<DigestedEvent> events, IssueWriter.Outcome outcome) {
+    /** Each issue's events of the batch per environment, with their highest level, for the listeners. */
+    private static List<DigestListener.Seen> seen(List<DigestedEvent> events, IssueWriter.Outcome outcome) {
         record Key(long projectId, long issueId, String environment) {
         }
         Map<Key, Integer> maxLevels = new LinkedHashMap<>();
@@ -129,7 +129,7 @@ class Digest {
             long issueId = outcome.issueIds().get(new IssueWriter.IssueKey(event.projectId(), event.grouping().hash()));
             maxLevels.merge(new Key(event.projectId(), issueId, event.environment()), event.level().code(), Math::max);
         }
-        return maxLevels.entrySet().stream().map(entry -> new AlertTriggers.Seen(entry.getKey().projectId(),
+        return maxLevels.entrySet().stream().map(entry -> new DigestListener.Seen(entry.getKey().projectId(),
                 entry.getKey().issueId(), entry.getKey().environment(), entry.getValue(),
                 outcome.created().contains(entry.getKey().issueId()),
                 outcome.regressed().contains(entry.getKey().issueId()))).toList();
