@@ -130,26 +130,26 @@ final class EventBodies {
         return json.toString();
     }
 
+    /** Framework frames first, then the in-app frames, which alone (as in Sentry's grouping) depend on the fingerprint. */
     private void exception(StringBuilder json, int fingerprint, int frames) {
         String type = EXCEPTION_TYPES[fingerprint % EXCEPTION_TYPES.length];
         json.append("\"exception\":{\"values\":[{\"type\":\"").append(type).append("\",\"value\":\"")
                 .append(area(fingerprint)).append(" request ").append(random.nextInt(1_000_000))
-                .append(" failed: inventory timeout after ").append(random.nextInt(5000))
+                .append(" failed: upstream timeout after ").append(random.nextInt(5000))
                 .append(" ms\",\"module\":\"java.lang\",\"mechanism\":{\"type\":\"UncaughtExceptionHandler\",\"handled\":false},")
                 .append("\"stacktrace\":{\"frames\":[");
-        int inApp = frames / 3;
-        for (int i = 0; i < frames; i++) {
-            json.append(i == 0 ? "" : ",");
-            if (i < frames - inApp) {
-                String[] frame = FRAMEWORK_FRAMES[i % FRAMEWORK_FRAMES.length].split("\\|");
-                frame(json, frame[0], frame[1], frame[2], 100 + i * 7, false);
-            }
-            else {
-                String area = area(fingerprint);
-                String function = i == frames - 1 ? "step" + fingerprint : "handle" + (i % 7);
-                frame(json, "com.example.shop." + area + "." + capitalized(area) + "Service" + (i % 5), function,
-                        capitalized(area) + "Service" + (i % 5) + ".java", 20 + i * 3, true);
-            }
+        int inApp = 8 + fingerprint % 5;
+        for (int i = 0; i < frames - inApp; i++) {
+            String[] frame = FRAMEWORK_FRAMES[i % FRAMEWORK_FRAMES.length].split("\\|");
+            frame(json, frame[0], frame[1], frame[2], 100 + i * 7, false);
+            json.append(',');
+        }
+        String area = area(fingerprint);
+        for (int k = 0; k < inApp; k++) {
+            String className = capitalized(area) + "Service" + (k % 5);
+            String function = k == inApp - 1 ? "step" + fingerprint : "handle" + (k % 7);
+            frame(json, "com.example.shop." + area + "." + className, function, className + ".java", 20 + k * 3, true);
+            json.append(k == inApp - 1 ? "" : ",");
         }
         json.append("]}}]},");
     }

@@ -18,7 +18,8 @@ import org.HdrHistogram.Histogram;
  * visibility (M3), read latency (M4), memory (M5), disk per event (M6), CPU per event (M7) and, when asked, a burst.
  *
  * <p>Usage: {@code java -jar bench/target/faultline-bench.jar --url URL --token TOKEN --data-dir DIR --server-pid PID
- * [--mode quick|full] [--connections 64] [--burst] [--seed-events N]}. Prints a Markdown report on stdout.
+ * [--mode quick|full] [--connections 64] [--burst] [--burst-connections 512] [--seed-events N]}: full mode includes
+ * the burst and seeds a million events for M4. Prints a Markdown report on stdout.
  */
 public final class LoadBench {
 
@@ -48,6 +49,7 @@ public final class LoadBench {
     private final String host;
     private final Report report = new Report();
     private long acceptedEvents;
+    private long copiedEvents;
     private Sender.Outcome lastPassing;
     private double lastPassingDigested;
 
@@ -110,14 +112,14 @@ public final class LoadBench {
                 Thread.currentThread().interrupt();
             }
         });
-        Sender.Outcome half = send(sender, rate / 2, plan.steady());
+        Sender.Outcome atHalf = send(sender, rate / 2, plan.steady());
         probeThread.join();
         acceptedEvents += probes.accepted.get();
         awaitDrained(Duration.ofSeconds(120));
 
         log("all of M1");
         ProcessMeter.Cpu before = meter.cpu();
-        Sender.Outcome full = send(sender, rate, plan.steady());
+        Sender.Outcome atM1 = send(sender, rate, plan.steady());
         awaitDrained(Duration.ofSeconds(120));
         ProcessMeter.Cpu cpu = meter.cpu().minus(before);
         ProcessMeter.Memory peak = meter.stopPeaks();
@@ -132,8 +134,8 @@ public final class LoadBench {
                 : "none: the first step did not keep pace", "≥ 2,000 events/s");
         report.measure("M1 as a fraction of the lower ceiling", String.format("%.0f%%",
                 100 * m1 / Math.min(copyCeiling, httpCeiling)), "");
-        latency("M2 ingest latency at 50% of M1", half);
-        latency("M2 ingest latency at 100% of M1", full);
+        latency("M2 ingest latency at 50% of M1", atHalf);
+        latency("M2 ingest latency at 100% of M1", atM1);
         report.measure("M3 POST to visible in the event API at 50% of M1, p50 / p99",
                 visible[0].getTotalCount() == 0 ? "n/a" : String.format("%,d ms / %,d ms (%d probes, %d never seen)",
                         visible[0].getValueAtPercentile(50), visible[0].getValueAtPercentile(99),
@@ -148,20 +150,28 @@ public final class LoadBench {
         report.measure("M6 the events table alone (partitions, indexes, TOAST) per event",
                 String.format("%,.0f bytes", (double) database.eventsTableBytes() / database.events()), "");
         report.measure("M7 CPU per 1,000 events at M1: server JVM + PostgreSQL", String.format("%.2f s + %.2f s",
-                1000 * cpu.jvm() / full.ok(), 1000 * cpu.postgres() / full.ok()), "");
+                1000 * cpu.jvm() / atM1.ok(), 1000 * cpu.postgres() / atM1.ok()), "");
 
+        long seedTarget = Long.parseLong(options.getOrDefault("seed-events", full() ? "1000000" : "0"));
+        if (seedTarget > 0) {
+            seed(projects, connections, rate, seedTarget);
+        }
         readLatency();
-        if (options.containsKey("burst") || "full".equals(options.get("mode"))) {
-            burst(sender, rate);
+        if (options.containsKey("burst") || full()) {
+            int burstConnections = Integer.parseInt(options.getOrDefault("burst-connections", "512"));
+            burst(new Sender(server, workload, burstConnections), burstConnections, rate);
         }
         awaitDrained(Duration.ofMinutes(10));
-        long lost = acceptedEvents - (database.stored() - storedBefore);
+        long lost = acceptedEvents - (database.stored() - storedBefore - copiedEvents);
         report.measure("Acknowledged events not stored (or set aside as failures) after the backlog drained",
                 String.format("%,d of %,d (%,d set aside as failures)", lost, acceptedEvents, database.failures()), "0");
         System.out.println(report.markdown("Ingest load, " + options.getOrDefault("mode", "quick") + " mode"));
     }
 
-    /** Steps the rate up until a step gets a non-2xx answer or digest falls behind; M1 is the last step that kept up. */
+    /**
+     * Steps the rate up until a step gets a non-2xx answer, is answered slower than offered, or digest falls behind (it
+     * digested under 90% of what was accepted, or more than two seconds' worth waits); M1 is the last step before.
+     */
     private double findSustainedRate(Sender sender) throws Exception {
         double m1 = 0;
         for (double rate = plan.startRate(); ; rate *= plan.stepFactor()) {
@@ -172,7 +182,7 @@ public final class LoadBench {
             long backlog = database.backlog();
             double digested = (acceptedEvents - backlog - digestedBefore) / outcome.seconds();
             boolean kept = outcome.allOk() && outcome.acceptedPerSecond() >= 0.95 * rate
-                    && backlog <= Math.max(200, 2 * rate);
+                    && digested >= 0.9 * outcome.acceptedPerSecond() && backlog <= Math.max(200, 2 * rate);
             report.step(outcome, digested, backlog, meter.cpu().minus(before), kept);
             if (!kept) {
                 awaitDrained(Duration.ofMinutes(5));
@@ -206,13 +216,28 @@ public final class LoadBench {
                 name.contains("50%") ? "p99 ≤ 20 ms" : "");
     }
 
+    /** Every fingerprint once through ingest and digest at twice M1, then digested rows copied up to the target. */
+    private void seed(List<Workload.Project> projects, int connections, double rate, long target) throws Exception {
+        log(String.format("seeding %,d events", target));
+        long start = System.nanoTime();
+        var everyIssue = Workload.everyFingerprint(projects, host);
+        int count = everyIssue.requests().size();
+        send(new Sender(server, everyIssue, connections), 2 * rate, Duration.ofMillis((long) (1000 * count / (2 * rate))));
+        awaitDrained(Duration.ofMinutes(10));
+        double ingested = (System.nanoTime() - start) / 1e9;
+        copiedEvents = Seeding.copyEventsUpTo(database, target);
+        report.note(String.format("M4 seeding: %,d events (one per fingerprint) through ingest and digest in %.0f s, then"
+                + " digested rows copied in SQL to %,d events in %.0f s more (bench/.../Seeding.java).", count,
+                ingested, database.events(), (System.nanoTime() - start) / 1e9 - ingested));
+    }
+
     /** M4: the issue list (default sort, a tag, free text) and one issue with its events, read one at a time. */
     private void readLatency() throws Exception {
         String topIssue = api.firstIssueId(api.issues("").body());
         Map<String, String> reads = new LinkedHashMap<>();
         reads.put("issue list, default sort", "/api/0/organizations/bench/issues/");
         reads.put("issue list, tag filter region:eu-west-1", "/api/0/organizations/bench/issues/?query=region%3Aeu-west-1");
-        reads.put("issue list, free text \"inventory\"", "/api/0/organizations/bench/issues/?query=inventory");
+        reads.put("issue list, free text \"payment\"", "/api/0/organizations/bench/issues/?query=payment");
         reads.put("issue (most recent)", "/api/0/issues/" + topIssue + "/");
         reads.put("issue's events", "/api/0/issues/" + topIssue + "/events/");
         String size = String.format("%,d events in %,d issues", database.events(), database.issues());
@@ -233,8 +258,11 @@ public final class LoadBench {
         }
     }
 
-    /** Ten times M1: what cannot be taken must get 429 with Retry-After; then the time until the backlog is gone. */
-    private void burst(Sender sender, double m1) throws Exception {
+    /**
+     * Ten times M1 from many clients (more connections than the server admits at once, as many SDKs would open): what
+     * cannot be taken must get 429 with Retry-After; then the time until the backlog is gone.
+     */
+    private void burst(Sender sender, int connections, double m1) throws Exception {
         log("burst at ten times M1");
         meter.startPeaks();
         Sender.Outcome burst = send(sender, 10 * m1, plan.burst());
@@ -245,12 +273,17 @@ public final class LoadBench {
         ProcessMeter.Memory peak = meter.stopPeaks();
         report.measure(String.format("Burst: %,.0f/s for %d s: 2xx / 429 (without Retry-After) / other / no answer",
                         10 * m1, plan.burst().toSeconds()),
-                String.format("%,d / %,d (%,d) / %,d / %,d; p99 %s", burst.ok(), burst.tooMany(),
+                String.format("%,d / %,d (%,d) / %,d / %,d; p99 %s; %d connections", burst.ok(), burst.tooMany(),
                         burst.tooManyWithoutRetryAfter(), burst.otherStatus(),
-                        burst.scheduled() - burst.ok() - burst.tooMany() - burst.otherStatus(), Report.ms(burst.latency(), 99)),
+                        burst.scheduled() - burst.ok() - burst.tooMany() - burst.otherStatus(),
+                        Report.ms(burst.latency(), 99), connections),
                 "429s with Retry-After, no other failures");
         report.measure("Burst: backlog at its end, drain time, peak JVM RSS",
                 String.format("%,d events, %.1f s, %s", backlog, drain, Report.mb(peak.jvmRss())), "");
+    }
+
+    private boolean full() {
+        return "full".equals(options.get("mode"));
     }
 
     private void awaitDrained(Duration limit) throws Exception {

@@ -59,10 +59,27 @@ final class Workload {
                 number = transactionRanks.next();
                 json = bodies.transaction(number, now);
             }
-            Project project = projects.get(number % projects.size());
-            requests.add(new PreparedRequest(kind, host, project.id(), project.publicKey(), json, random.nextInt(10) < 7));
+            requests.add(request(kind, number, json, projects, host, random.nextInt(10) < 7));
         }
         return new Workload(requests);
+    }
+
+    /** One error per error fingerprint and one log message per message fingerprint: every issue of the mix once. */
+    static Workload everyFingerprint(List<Project> projects, String host) {
+        var bodies = new EventBodies(new Random(1));
+        List<PreparedRequest> requests = new ArrayList<>(FINGERPRINTS);
+        for (int number = 0; number < FINGERPRINTS; number++) {
+            boolean log = number >= FINGERPRINTS - LOG_FINGERPRINTS;
+            requests.add(request(log ? PreparedRequest.Kind.LOG_MESSAGE : PreparedRequest.Kind.ERROR, number,
+                    log ? bodies.logMessage(number) : bodies.error(number), projects, host, true));
+        }
+        return new Workload(requests);
+    }
+
+    private static PreparedRequest request(PreparedRequest.Kind kind, int number, String json, List<Project> projects,
+            String host, boolean gzip) {
+        Project project = projects.get(number % projects.size());
+        return new PreparedRequest(kind, host, project.id(), project.publicKey(), json, gzip);
     }
 
     PreparedRequest get(long sequence) {
