@@ -96,7 +96,7 @@ final class EventBodies {
     String logMessage(int fingerprint) {
         var json = new StringBuilder(2_000);
         json.append("{\"platform\":\"java\",\"level\":\"warning\",\"logger\":\"com.example.shop.")
-                .append(area(fingerprint)).append(".Jobs\",\"logentry\":{\"message\":\"Job ").append(fingerprint)
+                .append(area(fingerprint)).append(".Jobs\",\"logentry\":{\"message\":\"Job ").append(word(fingerprint))
                 .append(" gave up on %s after %d attempts\",\"params\":[\"").append(area(fingerprint)).append('-')
                 .append(random.nextInt(100_000)).append("\",").append(1 + random.nextInt(5)).append("]},");
         breadcrumbs(json, 3, false);
@@ -199,6 +199,18 @@ final class EventBodies {
     private static void sdk(StringBuilder json) {
         json.append("\"sdk\":{\"name\":\"sentry.java.spring-boot.jakarta\",\"version\":\"8.62.0\",")
                 .append("\"packages\":[{\"name\":\"maven:io.sentry:sentry\",\"version\":\"8.62.0\"}]},");
+    }
+
+    /**
+     * The number as a word of letters past f: grouping, like Sentry's, replaces numbers and hexadecimal strings in a
+     * message with placeholders, so a number alone would put every log message in one issue.
+     */
+    private static String word(int number) {
+        var word = new StringBuilder();
+        for (int rest = number; word.isEmpty() || rest > 0; rest /= 20) {
+            word.append((char) ('g' + rest % 20));
+        }
+        return word.toString();
     }
 
     private static String area(int fingerprint) {

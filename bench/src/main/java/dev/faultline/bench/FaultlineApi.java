@@ -2,11 +2,9 @@ package dev.faultline.bench;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -47,12 +45,6 @@ final class FaultlineApi {
     /** 200 once digest has stored the event, 404 before. */
     int eventStatus(String projectSlug, String eventId) throws IOException, InterruptedException {
         return get("/api/0/projects/" + ORGANIZATION + "/" + projectSlug + "/events/" + eventId + "/").statusCode();
-    }
-
-    /** The issue list's default order (last seen), optionally with a search. */
-    HttpResponse<String> issues(String query) throws IOException, InterruptedException {
-        return get("/api/0/organizations/" + ORGANIZATION + "/issues/"
-                + (query.isEmpty() ? "" : "?query=" + URLEncoder.encode(query, StandardCharsets.UTF_8)));
     }
 
     String firstIssueId(String listBody) {

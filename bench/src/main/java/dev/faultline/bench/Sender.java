@@ -69,7 +69,11 @@ final class Sender {
         for (Thread worker : workers) {
             worker.join(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
         }
+        // Past the drain limit, what is still queued or in flight counts as not answered.
         workers.forEach(Thread::interrupt);
+        for (Thread worker : workers) {
+            worker.join(Duration.ofSeconds(5));
+        }
         return tally.outcome(perSecond, start, scheduled);
     }
 
@@ -122,7 +126,7 @@ final class Sender {
             }
         }
         catch (InterruptedException e) {
-            // the drain limit passed: what is still queued counts as not answered
+            // the drain limit passed
         }
         finally {
             tally.add(histogram);

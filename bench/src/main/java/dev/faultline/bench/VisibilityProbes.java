@@ -27,6 +27,7 @@ final class VisibilityProbes {
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong neverVisible = new AtomicLong();
     private final List<Thread> probes = new ArrayList<>();
+    private Thread starter;
 
     VisibilityProbes(InetSocketAddress server, String host, FaultlineApi api, Workload.Project project) {
         this.server = server;
@@ -35,13 +36,25 @@ final class VisibilityProbes {
         this.project = project;
     }
 
-    /** Starts one probe every {@code interval} until {@code duration} has passed, then waits for them all. */
-    Histogram run(Duration duration, Duration interval) throws InterruptedException {
-        long end = System.nanoTime() + duration.toNanos();
-        while (System.nanoTime() < end) {
-            probes.add(Thread.ofVirtual().start(this::probe));
-            Thread.sleep(interval);
-        }
+    /** Starts one probe every {@code interval} for {@code duration}, in the background. */
+    void start(Duration duration, Duration interval) {
+        starter = Thread.ofVirtual().start(() -> {
+            long end = System.nanoTime() + duration.toNanos();
+            while (System.nanoTime() < end) {
+                probes.add(Thread.ofVirtual().start(this::probe));
+                try {
+                    Thread.sleep(interval);
+                }
+                catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+    }
+
+    /** Waits for every probe to be seen or given up; returns the times to visible in milliseconds. */
+    Histogram awaitAll() throws InterruptedException {
+        starter.join();
         for (Thread probe : probes) {
             probe.join();
         }
