@@ -10,7 +10,8 @@ import java.util.List;
 
 /**
  * Faultline's embedded PostgreSQL, reached the way the server reaches it: the port from the cluster's
- * {@code postmaster.pid}, the password kept in the data directory. Read-only except for the COPY ceiling's table.
+ * {@code postmaster.pid}, the password kept in the data directory. Only the COPY ceiling (its own table) and M4's
+ * seeding ({@link Seeding}) write to it.
  */
 final class Database implements AutoCloseable {
 
@@ -62,7 +63,7 @@ final class Database implements AutoCloseable {
         return single("SELECT coalesce(sum(pg_total_relation_size(relid)), 0) FROM pg_partition_tree('events')");
     }
 
-    long sizeBytes() throws SQLException {
+    private long sizeBytes() throws SQLException {
         return single("SELECT pg_database_size(current_database())");
     }
 
@@ -74,7 +75,7 @@ final class Database implements AutoCloseable {
         return sizeBytes();
     }
 
-    long single(String sql) throws SQLException {
+    private long single(String sql) throws SQLException {
         try (var statement = connection.createStatement(); var result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
