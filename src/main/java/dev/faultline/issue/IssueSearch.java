@@ -135,12 +135,10 @@ final class IssueSearch {
      */
     private static SqlCondition text(String term) {
         String contains = "%" + like(term) + "%";
-        // Parts of indexed words (PostgreSQL keeps app/models.py as one word) are found in the words' text form,
-        // 'word':1 'other':2, where a quote is doubled and a backslash too: one LIKE per issue, no unnesting.
-        String inWords = "%" + like(term.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("'", "''")) + "%";
         String sql = """
-                i.title ILIKE ? OR i.culprit ILIKE ? OR i.search::text LIKE ?""";
-        List<Object> params = new ArrayList<>(List.of(contains, contains, inWords));
+                i.title ILIKE ? OR i.culprit ILIKE ?
+                OR EXISTS (SELECT 1 FROM unnest(tsvector_to_array(i.search)) w WHERE w LIKE ?)""";
+        List<Object> params = new ArrayList<>(List.of(contains, contains, contains.toLowerCase(Locale.ROOT)));
         List<String> words = WORD.matcher(term.toLowerCase(Locale.ROOT)).results().map(MatchResult::group).toList();
         if (!words.isEmpty()) {
             sql = "i.search @@ to_tsquery('simple', ?) OR " + sql;
