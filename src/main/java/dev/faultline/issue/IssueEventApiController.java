@@ -47,16 +47,12 @@ class IssueEventApiController {
         this.projects = projects;
     }
 
-    /** The issue's events; {@code full=true} gives whole events instead of the list's summaries. */
+    /** The issue's events, newest first. */
     @GetMapping({"/api/0/issues/{id}/events/", "/api/0/organizations/{org}/issues/{id}/events/"})
     ResponseEntity<List<ObjectNode>> list(Caller caller, @PathVariable(required = false) String org,
             @PathVariable long id, HttpServletRequest request) {
-        Issues.Opened opened = issues.open(caller, org, id);
-        List<StoredEvent> page = events.ofIssue(id, position(request.getParameter("cursor")), PAGE + 1, true);
-        Function<StoredEvent, ObjectNode> shape = "true".equals(request.getParameter("full"))
-                ? event -> SentryEventJson.of(event, opened.issue().id())
-                : event -> SentryEventJson.listItem(event, opened.issue().id());
-        return paged(page, shape, request);
+        issues.open(caller, org, id);
+        return paged(events.ofIssue(id, position(request.getParameter("cursor")), PAGE + 1, true), request);
     }
 
     @GetMapping({"/api/0/issues/{id}/events/{eventId}/", "/api/0/organizations/{org}/issues/{id}/events/{eventId}/"})
@@ -76,12 +72,8 @@ class IssueEventApiController {
     ResponseEntity<List<ObjectNode>> listOfProject(Caller caller, @PathVariable String org,
             @PathVariable String project, HttpServletRequest request) {
         Project found = readableProject(caller, org, project);
-        List<StoredEvent> page = events.ofProjects(List.of(found.id()), position(request.getParameter("cursor")),
-                PAGE + 1);
-        Function<StoredEvent, ObjectNode> shape = "true".equals(request.getParameter("full"))
-                ? event -> SentryEventJson.of(event, event.issueId())
-                : event -> SentryEventJson.listItem(event, event.issueId());
-        return paged(page, shape, request);
+        return paged(events.ofProjects(List.of(found.id()), position(request.getParameter("cursor")), PAGE + 1),
+                request);
     }
 
     @GetMapping("/api/0/projects/{org}/{project}/events/{eventId}/")
@@ -118,8 +110,11 @@ class IssueEventApiController {
         return id;
     }
 
-    private static ResponseEntity<List<ObjectNode>> paged(List<StoredEvent> rows,
-            Function<StoredEvent, ObjectNode> shape, HttpServletRequest request) {
+    /** A page of events, as the list's summaries or, with {@code full=true}, whole events. */
+    private static ResponseEntity<List<ObjectNode>> paged(List<StoredEvent> rows, HttpServletRequest request) {
+        Function<StoredEvent, ObjectNode> shape = "true".equals(request.getParameter("full"))
+                ? event -> SentryEventJson.of(event, event.issueId())
+                : event -> SentryEventJson.listItem(event, event.issueId());
         boolean more = rows.size() > PAGE;
         List<StoredEvent> page = more ? rows.subList(0, PAGE) : rows;
         String next = more ? cursor(page.getLast()) : null;
