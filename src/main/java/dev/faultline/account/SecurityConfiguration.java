@@ -22,7 +22,6 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
-import org.springframework.security.web.util.matcher.RegexRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -41,28 +40,6 @@ class SecurityConfiguration {
 
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "frame-ancestors 'none'; form-action 'self'; base-uri 'self'; object-src 'none'";
-
-    /**
-     * Ingest: SDKs authenticate with their DSN key, checked by the endpoints themselves. No session, no CSRF (there
-     * is no ambient credential to abuse), no security context to load.
-     */
-    @Bean
-    @Order(0)
-    SecurityFilterChain ingest(HttpSecurity http) throws Exception {
-        http.securityMatcher(RegexRequestMatcher.regexMatcher("^/api/\\d+/(envelope|store|security|csp-report)/.*"))
-                .securityContext(context -> context.disable())
-                .sessionManagement(session -> session.disable())
-                .requestCache(cache -> cache.disable())
-                .csrf(csrf -> csrf.disable())
-                .anonymous(anonymous -> anonymous.disable())
-                .exceptionHandling(exceptions -> exceptions.disable())
-                .servletApi(servletApi -> servletApi.disable())
-                .headers(headers -> headers.disable())
-                .formLogin(form -> form.disable())
-                .httpBasic(basic -> basic.disable())
-                .logout(logout -> logout.disable());
-        return http.build();
-    }
 
     @Bean
     @Order(1)

@@ -160,7 +160,7 @@ class IngestRequests {
     }
 
     private InputStream decodedBody(HttpServletRequest request) throws IOException {
-        InputStream raw = IngestController.rawBody(request, limits);
+        InputStream raw = IngestFilter.rawBody(request, limits);
         InputStream decoded;
         try {
             decoded = ContentDecoding.decode(raw, request.getHeader("Content-Encoding"));

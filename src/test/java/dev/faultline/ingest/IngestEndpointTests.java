@@ -3,6 +3,9 @@ package dev.faultline.ingest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -231,6 +234,17 @@ class IngestEndpointTests {
         assertThat(refused.headers().firstValue("Access-Control-Allow-Origin")).contains("*");
         assertThat(refused.headers().firstValue("Access-Control-Expose-Headers")).hasValueSatisfying(headers ->
                 assertThat(headers).contains("x-sentry-error", "x-sentry-rate-limits", "retry-after"));
+    }
+
+    @Test
+    void otherMethodsAreRefusedWithTheOnesAllowed() throws Exception {
+        var get = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/"
+                + project.id() + "/envelope/")).GET().build();
+        HttpResponse<String> refused = HttpClient.newHttpClient().send(get,
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(refused.statusCode()).isEqualTo(405);
+        assertThat(refused.headers().firstValue("Allow")).contains("POST, OPTIONS");
+        assertThat(refused.body()).contains("\"detail\":\"Ingest endpoints take POST requests only\"");
     }
 
     @Test
