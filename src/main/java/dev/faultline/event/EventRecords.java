@@ -3,6 +3,7 @@ package dev.faultline.event;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import dev.faultline.ingest.Compression;
@@ -65,7 +66,10 @@ final class EventRecords {
         return tags;
     }
 
-    /** Title, culprit, exception types and values, frame functions, modules and file names: what search finds. */
+    /**
+     * Title, culprit, exception types and values, frame functions, modules and file names: what search finds,
+     * lower-cased, as the search term is.
+     */
     static String searchText(ObjectNode event, EventSummary summary) {
         var text = new StringBuilder();
         append(text, summary.title());
@@ -81,7 +85,8 @@ final class EventRecords {
                 append(text, text(frame, "filename"));
             }
         }
-        return text.length() > MAX_SEARCH_TEXT ? text.substring(0, MAX_SEARCH_TEXT) : text.toString();
+        String all = text.length() > MAX_SEARCH_TEXT ? text.substring(0, MAX_SEARCH_TEXT) : text.toString();
+        return all.toLowerCase(Locale.ROOT);
     }
 
     private static void append(StringBuilder text, String value) {

@@ -86,13 +86,18 @@ public class IssueMerges {
         }
         projects.lockForNewIssues(projectId);
         long shortId = projects.allocateShortIds(projectId, 1);
+        // A copy of the issue, search text too, which it keeps when none of its events is left to retitle it.
         long newId = jdbc.sql("""
-                        INSERT INTO issues (project_id, short_id, type, title, culprit, metadata, level, platform,
-                                            first_seen, last_seen, search)
-                        SELECT project_id, ?, type, title, culprit, metadata, level, platform, first_seen, last_seen,
-                               search
-                        FROM issues WHERE id = ? RETURNING id""")
-                .params(shortId, issueId).query(Long.class).single();
+                        WITH created AS (
+                            INSERT INTO issues (project_id, short_id, type, title, culprit, metadata, level, platform,
+                                                first_seen, last_seen)
+                            SELECT project_id, ?, type, title, culprit, metadata, level, platform, first_seen, last_seen
+                            FROM issues WHERE id = ? RETURNING id),
+                        searched AS (
+                            INSERT INTO issue_search (issue_id, text)
+                            SELECT created.id, s.text FROM created, issue_search s WHERE s.issue_id = ?)
+                        SELECT id FROM created""")
+                .params(shortId, issueId, issueId).query(Long.class).single();
         jdbc.sql("UPDATE issue_hashes SET issue_id = ? WHERE issue_id = ? AND hash = ANY (?)")
                 .params(newId, issueId, moved).update();
         jdbc.sql("UPDATE events SET issue_id = ? WHERE issue_id = ? AND hash = ANY (?)")
@@ -141,11 +146,14 @@ public class IssueMerges {
     private void retitle(long issueId, ObjectNode event, Level level) {
         EventSummary summary = EventSummaries.of(event);
         jdbc.sql("""
-                        UPDATE issues SET type = ?, title = ?, culprit = ?, metadata = ?::jsonb, level = ?,
-                                          search = to_tsvector('simple', ?)
+                        WITH searched AS (
+                            INSERT INTO issue_search (issue_id, text) VALUES (?, ?)
+                            ON CONFLICT (issue_id) DO UPDATE SET text = excluded.text
+                            WHERE issue_search.text IS DISTINCT FROM excluded.text)
+                        UPDATE issues SET type = ?, title = ?, culprit = ?, metadata = ?::jsonb, level = ?
                         WHERE id = ?""")
-                .params(summary.type(), summary.title(), summary.culprit(), summary.metadata().toString(),
-                        level.code(), EventRecords.searchText(event, summary), issueId)
+                .params(issueId, EventRecords.searchText(event, summary), summary.type(), summary.title(),
+                        summary.culprit(), summary.metadata().toString(), level.code(), issueId)
                 .update();
     }
 }

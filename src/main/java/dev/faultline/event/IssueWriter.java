@@ -120,12 +120,12 @@ class IssueWriter {
         Map<IssueKey, Long> ids = new HashMap<>();
         jdbc.sql("""
                         INSERT INTO issues (project_id, short_id, type, title, culprit, metadata, level, platform,
-                                            first_seen, last_seen, first_release, last_release, search)
+                                            first_seen, last_seen, first_release, last_release)
                         SELECT ?, v.short_id, v.type, v.title, v.culprit, v.metadata::jsonb, v.level, v.platform,
-                               v.seen, v.seen, v.release, v.release, to_tsvector('simple', v.search)
+                               v.seen, v.seen, v.release, v.release
                         FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::smallint[], ?::text[],
-                                    ?::timestamptz[], ?::text[], ?::text[])
-                             AS v(short_id, type, title, culprit, metadata, level, platform, seen, release, search)
+                                    ?::timestamptz[], ?::text[])
+                             AS v(short_id, type, title, culprit, metadata, level, platform, seen, release)
                         RETURNING short_id, id""")
                 .params(projectId, byShortId.keySet().toArray(Long[]::new),
                         firsts.stream().map(e -> e.summary().type()).toArray(String[]::new),
@@ -135,8 +135,7 @@ class IssueWriter {
                         firsts.stream().map(e -> e.level().code()).toArray(Integer[]::new),
                         firsts.stream().map(e -> e.platform() == null ? "other" : e.platform()).toArray(String[]::new),
                         firsts.stream().map(e -> e.receivedAt().toString()).toArray(String[]::new),
-                        firsts.stream().map(DigestedEvent::release).toArray(String[]::new),
-                        firsts.stream().map(DigestedEvent::searchText).toArray(String[]::new))
+                        firsts.stream().map(DigestedEvent::release).toArray(String[]::new))
                 .query(rs -> {
                     ids.put(byShortId.get(rs.getLong(1)), rs.getLong(2));
                 });
@@ -150,8 +149,10 @@ class IssueWriter {
     }
 
     /**
-     * Counts the events and their new users on their issues and takes the newest event's title, culprit and level
-     * (unless another worker has already stored a newer one).
+     * Counts the events and their new users on their issues and takes the newest event's title, culprit, level and
+     * search text (unless another worker has already stored a newer one). A new issue gets its search row here too,
+     * from its newest event. The search row is written only when its text changes, so that the many events of an
+     * unchanged issue never touch the trigram index.
      * A resolved issue that gets an event is unresolved again and marked regressed; an ignored one stays ignored
      * until the time or the number of events it was ignored for has passed.
      */
@@ -168,10 +169,15 @@ class IssueWriter {
                                                  ?::text[], ?::text[], ?::smallint[], ?::text[], ?::text[])
                                  AS v(id, events, users, last_seen, title, culprit, metadata, level, release, search)),
                         old AS (
-                            SELECT i.id, i.status,
+                            SELECT i.id, i.status, i.last_seen,
                                    i.status = 'ignored' AND (i.ignored_until <= now()
                                        OR i.ignored_until_count <= i.times_seen + v.events) AS ignore_passed
-                            FROM issues i JOIN v ON v.id = i.id ORDER BY i.id FOR NO KEY UPDATE OF i)
+                            FROM issues i JOIN v ON v.id = i.id ORDER BY i.id FOR NO KEY UPDATE OF i),
+                        searched AS (
+                            INSERT INTO issue_search (issue_id, text)
+                            SELECT v.id, v.search FROM v JOIN old ON old.id = v.id WHERE v.last_seen >= old.last_seen
+                            ON CONFLICT (issue_id) DO UPDATE SET text = excluded.text
+                            WHERE issue_search.text IS DISTINCT FROM excluded.text)
                         UPDATE issues SET
                             times_seen = issues.times_seen + v.events,
                             users_seen = issues.users_seen + v.users,
@@ -185,8 +191,6 @@ class IssueWriter {
                             last_release = CASE WHEN v.last_seen >= issues.last_seen
                                                 THEN coalesce(v.release, issues.last_release)
                                                 ELSE issues.last_release END,
-                            search = CASE WHEN v.last_seen >= issues.last_seen THEN to_tsvector('simple', v.search)
-                                          ELSE issues.search END,
                             status = CASE WHEN old.status = 'resolved' OR old.ignore_passed THEN 'unresolved'
                                           ELSE old.status END,
                             regressed = issues.regressed OR old.status = 'resolved',

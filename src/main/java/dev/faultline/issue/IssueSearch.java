@@ -2,11 +2,11 @@ package dev.faultline.issue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,8 +42,6 @@ final class IssueSearch {
     private static final Pattern EVENT_ID = Pattern.compile(
             "\\p{XDigit}{32}|\\p{XDigit}{8}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{4}-\\p{XDigit}{12}");
     private static final Pattern SHORT_ID = Pattern.compile("([A-Za-z0-9][A-Za-z0-9_-]*)-(\\d{1,18})");
-    /** What PostgreSQL's parser keeps in a word; {@code _} is not among them, it splits {@code a_b} in two. */
-    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
 
     private IssueSearch() {
     }
@@ -51,12 +49,16 @@ final class IssueSearch {
     static Parsed parse(String query, Context context) {
         String text = query == null ? "" : query.strip();
         List<SqlCondition> conditions = new ArrayList<>();
+        List<String> terms = new ArrayList<>();
         for (Token token : SearchTokens.of(text)) {
             if (!token.freeText()) {
                 conditions.add(filter(token, context));
             } else if (!token.values().getFirst().isBlank()) {
-                conditions.add(text(token.values().getFirst()));
+                terms.add(token.values().getFirst());
             }
+        }
+        if (!terms.isEmpty()) {
+            conditions.add(text(terms));
         }
         SqlCondition condition = conditions.isEmpty() ? SqlCondition.NONE : join(conditions, " AND ");
         return new Parsed(condition, jump(text));
@@ -129,22 +131,16 @@ final class IssueSearch {
     }
 
     /**
-     * Free text: the words as prefixes in the search vector (indexed), or the text within the title or culprit, or
-     * within a word of the vector. PostgreSQL keeps {@code com.example.Foo} and {@code app/models.py} as one word,
-     * so a search for {@code Foo} or {@code models.py} needs the last.
+     * Free text: each term anywhere in the issue's search text, which is lower-cased as the terms are, so parts of
+     * words are found too ({@code Foo} in {@code com.example.Foo}, {@code models.py} in {@code app/models.py}). One
+     * scan of the trigram index finds the issues that have every term; a term under three characters has no trigram
+     * and is only checked against the text.
      */
-    private static SqlCondition text(String term) {
-        String contains = "%" + like(term) + "%";
-        String sql = """
-                i.title ILIKE ? OR i.culprit ILIKE ?
-                OR EXISTS (SELECT 1 FROM unnest(tsvector_to_array(i.search)) w WHERE w LIKE ?)""";
-        List<Object> params = new ArrayList<>(List.of(contains, contains, contains.toLowerCase(Locale.ROOT)));
-        List<String> words = WORD.matcher(term.toLowerCase(Locale.ROOT)).results().map(MatchResult::group).toList();
-        if (!words.isEmpty()) {
-            sql = "i.search @@ to_tsquery('simple', ?) OR " + sql;
-            params.addFirst(String.join(":* <-> ", words) + ":*");
-        }
-        return new SqlCondition(sql, params);
+    private static SqlCondition text(List<String> terms) {
+        List<Object> patterns = terms.stream()
+                .map(term -> (Object) ("%" + like(term.toLowerCase(Locale.ROOT)) + "%")).toList();
+        String matches = String.join(" AND ", Collections.nCopies(terms.size(), "s.text LIKE ?"));
+        return new SqlCondition("i.id IN (SELECT s.issue_id FROM issue_search s WHERE " + matches + ")", patterns);
     }
 
     /** A LIKE pattern matching the text as it is (PostgreSQL's default escape character is the backslash). */

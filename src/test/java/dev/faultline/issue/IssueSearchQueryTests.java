@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.faultline.account.AccountService;
+import dev.faultline.event.IssueMerges;
 import dev.faultline.issue.IssueFilter.SqlCondition;
 import dev.faultline.support.Eventually;
 import dev.faultline.support.Ingest;
@@ -30,6 +31,15 @@ class IssueSearchQueryTests {
     static final String DISK = "disk almost full";
     static final String MEMORY = "MemoryError: out of memory";
 
+    static final String NPE_EVENT = """
+        {"platform":"java","level":"error","environment":"prod","release":"shop@1.0",
+         "tags":{"browser":"Firefox"},"user":{"id":"u1"},
+         "exception":{"values":[{"type":"NullPointerException","value":"cart was null","module":"java.lang",
+          "stacktrace":{"frames":[
+           {"module":"org.springframework.web.servlet.DispatcherServlet","function":"doDispatch",
+            "filename":"DispatcherServlet.java","lineno":1089,"in_app":false},
+           {"module":"com.example.Foo","function":"bar","filename":"Foo.java","lineno":7,"in_app":true}]}}]}}""";
+
     @LocalServerPort
     int port;
 
@@ -44,16 +54,8 @@ class IssueSearchQueryTests {
     @BeforeEach
     void issues() {
         project = new TestProjects(context).create("shop");
-        String npe = """
-                {"platform":"java","level":"error","environment":"prod","release":"shop@1.0",
-                 "tags":{"browser":"Firefox"},"user":{"id":"u1"},
-                 "exception":{"values":[{"type":"NullPointerException","value":"cart was null","module":"java.lang",
-                  "stacktrace":{"frames":[
-                   {"module":"org.springframework.web.servlet.DispatcherServlet","function":"doDispatch",
-                    "filename":"DispatcherServlet.java","lineno":1089,"in_app":false},
-                   {"module":"com.example.Foo","function":"bar","filename":"Foo.java","lineno":7,"in_app":true}]}}]}}""";
-        send(npe);
-        send(npe);
+        send(NPE_EVENT);
+        send(NPE_EVENT);
         send("""
                 {"platform":"python","level":"warning","environment":"staging","release":"shop@2.0",
                  "user":{"email":"ada@example.com"},"request":{"url":"https://shop.example.com/checkoutX1abc/pay"},
@@ -160,6 +162,77 @@ class IssueSearchQueryTests {
     }
 
     @Test
+    void freeTextIsCaseInsensitiveAndFindsPartsOfDottedAndSlashedWords() {
+        assertThat(search("FOO.JAVA")).containsExactlyInAnyOrder(NPE);
+        assertThat(search("example.fo")).containsExactlyInAnyOrder(NPE);
+        assertThat(search("Lang")).containsExactlyInAnyOrder(NPE);
+        assertThat(search("VALUEerror")).containsExactlyInAnyOrder(VALUE_ERROR);
+        assertThat(search("odels.p")).containsExactlyInAnyOrder(VALUE_ERROR);
+        assertThat(search("re/hand")).containsExactlyInAnyOrder(VALUE_ERROR);
+    }
+
+    @Test
+    void percentAndUnderscoreInFreeTextAreThemselves() {
+        assertThat(search("checkout_1%")).containsExactlyInAnyOrder(MEMORY);
+        assertThat(search("bad_order")).isEmpty();
+        assertThat(search("bad%17")).isEmpty();
+        assertThat(search("%")).containsExactlyInAnyOrder(MEMORY);
+        assertThat(search("_")).containsExactlyInAnyOrder(MEMORY);
+    }
+
+    @Test
+    void theSearchTextIsTheNewestEventsAndIsOnlyWrittenWhenItChanges() {
+        long npe = Issues.titled(jdbc, project.id(), NPE).id();
+        String written = searchRowVersion(npe);
+        send(npeWithValue("cart was null"));
+        awaitEvents(6);
+        assertThat(searchRowVersion(npe)).isEqualTo(written);
+
+        send(npeWithValue("basket was null"));
+        awaitEvents(7);
+        assertThat(search("basket")).containsExactly("NullPointerException: basket was null");
+        assertThat(search("cart was null")).isEmpty();
+
+        // An issue that has seen a newer event than the batch's (another worker's) keeps that event's text.
+        jdbc.sql("UPDATE issues SET last_seen = now() + interval '1 day' WHERE id = ?").param(npe).update();
+        send(npeWithValue("trolley was null"));
+        awaitEvents(8);
+        assertThat(search("trolley")).isEmpty();
+        assertThat(search("basket")).hasSize(1);
+    }
+
+    @Test
+    void mergedAndUnmergedIssuesAreFoundByTheirNewestEvents() {
+        long npe = Issues.titled(jdbc, project.id(), NPE).id();
+        long valueError = Issues.titled(jdbc, project.id(), VALUE_ERROR).id();
+        IssueMerges merges = context.getBean(IssueMerges.class);
+
+        merges.merge(npe, List.of(valueError));
+
+        assertThat(searchIds("Foo")).containsExactly(npe);
+        assertThat(searchIds("models.py")).isEmpty();
+        assertThat(searchRows(valueError)).isZero();
+
+        String hash = jdbc.sql("SELECT hash FROM events WHERE issue_id = ? GROUP BY hash HAVING count(*) = 1")
+                .param(npe).query(String.class).single();
+        long split = merges.unmerge(npe, project.id(), List.of(hash)).orElseThrow();
+
+        assertThat(searchIds("models.py")).containsExactly(split);
+        assertThat(searchIds("Foo")).containsExactly(npe);
+    }
+
+    @Test
+    void deletingAnIssueDeletesItsSearchText() {
+        long npe = Issues.titled(jdbc, project.id(), NPE).id();
+        assertThat(searchRows(npe)).isOne();
+
+        jdbc.sql("DELETE FROM issues WHERE id = ?").param(npe).update();
+
+        assertThat(searchRows(npe)).isZero();
+        assertThat(search("Foo")).isEmpty();
+    }
+
+    @Test
     void searchTextCannotBreakTheQuery() {
         assertThat(search("\"x'); DROP TABLE issues; --\" & | ! <-> :* \\")).isEmpty();
         assertThat(search("release:\"'\" environment:\"\\\"\" ':' !&:|")).isEmpty();
@@ -171,6 +244,33 @@ class IssueSearchQueryTests {
                 .condition();
         return jdbc.sql("SELECT i.title FROM issues i WHERE i.project_id = ? AND (" + condition.sql() + ") ")
                 .param(project.id()).params(condition.params()).query(String.class).list();
+    }
+
+    private List<Long> searchIds(String query) {
+        SqlCondition condition = IssueSearch.parse(query, new IssueSearch.Context(project.owner().id(), Instant.now()))
+                .condition();
+        return jdbc.sql("SELECT i.id FROM issues i WHERE i.project_id = ? AND (" + condition.sql() + ") ")
+                .param(project.id()).params(condition.params()).query(Long.class).list();
+    }
+
+    private int searchRows(long issueId) {
+        return jdbc.sql("SELECT count(*) FROM issue_search WHERE issue_id = ?").param(issueId).query(Integer.class)
+                .single();
+    }
+
+    /** The row version of the issue's search text: a new one each time it is written. */
+    private String searchRowVersion(long issueId) {
+        return jdbc.sql("SELECT xmin::text FROM issue_search WHERE issue_id = ?").param(issueId).query(String.class)
+                .single();
+    }
+
+    private void awaitEvents(long count) {
+        Eventually.await(() -> Issues.of(jdbc, project.id()),
+                rows -> rows.stream().mapToLong(Issues.Row::timesSeen).sum() == count, Duration.ofSeconds(10));
+    }
+
+    private static String npeWithValue(String value) {
+        return NPE_EVENT.replace("cart was null", value);
     }
 
     private void update(String title, String set, Object... params) {

@@ -1,0 +1,23 @@
+-- Free-text search in a table of its own, apart from the issue rows that digest updates on every batch: with a GIN
+-- index on issues, each count and last_seen update re-inserted all of the issue's index entries. Trigrams of the
+-- lower-cased text find parts of words too (models.py in app/models.py, Foo in com.example.Foo), which a tsvector
+-- keeps whole and only found by reading every issue's words.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+-- The newest event's title, culprit, message, exception types, values and modules, frame functions, modules and
+-- file names, lower-cased. Digest writes it only when it changes.
+CREATE TABLE issue_search (
+    issue_id  bigint PRIMARY KEY REFERENCES issues ON DELETE CASCADE,
+    text      text   NOT NULL
+);
+
+-- The vector kept only the distinct words, so existing issues are found by their words (not by phrases that span
+-- them) until their next event writes the text again.
+INSERT INTO issue_search (issue_id, text)
+SELECT id, concat_ws(' ', lower(title), lower(culprit), array_to_string(tsvector_to_array(search), ' '))
+FROM issues;
+
+CREATE INDEX issue_search_text ON issue_search USING gin (text gin_trgm_ops);
+
+DROP INDEX issues_search;
+ALTER TABLE issues DROP COLUMN search;
