@@ -4,8 +4,9 @@
 -- keeps whole and only found by reading every issue's words.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
--- The newest event's title, culprit, message, exception types, values and modules, frame functions, modules and
--- file names, lower-cased. Digest writes it only when it changes.
+-- The newest event's culprit, exception types and modules, frame functions, modules and file names, lower-cased:
+-- the same for all events of an issue as a rule (messages and exception values, which vary, are searched in the
+-- title), so digest, which writes it only when it changes, rarely does.
 CREATE TABLE issue_search (
     issue_id  bigint PRIMARY KEY REFERENCES issues ON DELETE CASCADE,
     text      text   NOT NULL
@@ -14,7 +15,7 @@ CREATE TABLE issue_search (
 -- The vector kept only the distinct words, so existing issues are found by their words (not by phrases that span
 -- them) until their next event writes the text again.
 INSERT INTO issue_search (issue_id, text)
-SELECT id, concat_ws(' ', lower(title), lower(culprit), array_to_string(tsvector_to_array(search), ' '))
+SELECT id, concat_ws(' ', lower(culprit), array_to_string(tsvector_to_array(search), ' '))
 FROM issues;
 
 CREATE INDEX issue_search_text ON issue_search USING gin (text gin_trgm_ops);

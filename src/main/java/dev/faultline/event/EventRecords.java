@@ -67,17 +67,16 @@ final class EventRecords {
     }
 
     /**
-     * Title, culprit, exception types and values, frame functions, modules and file names: what search finds,
-     * lower-cased, as the search term is.
+     * What search finds beside the title, lower-cased as the search terms are: the culprit, exception types and
+     * modules, frame functions, modules and file names. Not the messages and exception values, which usually differ
+     * from one event to the next (the title holds the newest): the text stays the same for all events of an issue,
+     * so digest rarely has to write it again.
      */
     static String searchText(ObjectNode event, EventSummary summary) {
         var text = new StringBuilder();
-        append(text, summary.title());
         append(text, summary.culprit());
-        append(text, text(event.path("logentry"), "formatted"));
         for (JsonNode exception : event.path("exception").path("values")) {
             append(text, text(exception, "type"));
-            append(text, text(exception, "value"));
             append(text, text(exception, "module"));
             for (JsonNode frame : exception.path("stacktrace").path("frames")) {
                 append(text, text(frame, "function"));

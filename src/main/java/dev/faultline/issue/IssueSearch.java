@@ -2,7 +2,6 @@ package dev.faultline.issue;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -131,16 +130,21 @@ final class IssueSearch {
     }
 
     /**
-     * Free text: each term anywhere in the issue's search text, which is lower-cased as the terms are, so parts of
-     * words are found too ({@code Foo} in {@code com.example.Foo}, {@code models.py} in {@code app/models.py}). One
-     * scan of the trigram index finds the issues that have every term; a term under three characters has no trigram
-     * and is only checked against the text.
+     * Free text: each term within the title, or anywhere in the issue's search text (stack frames, modules, types,
+     * lower-cased as the terms are), so parts of words are found too ({@code Foo} in {@code com.example.Foo},
+     * {@code models.py} in {@code app/models.py}). The trigram index finds the issues whose text has a term; a term
+     * under three characters has no trigram and is checked against every text.
      */
     private static SqlCondition text(List<String> terms) {
-        List<Object> patterns = terms.stream()
-                .map(term -> (Object) ("%" + like(term.toLowerCase(Locale.ROOT)) + "%")).toList();
-        String matches = String.join(" AND ", Collections.nCopies(terms.size(), "s.text LIKE ?"));
-        return new SqlCondition("i.id IN (SELECT s.issue_id FROM issue_search s WHERE " + matches + ")", patterns);
+        List<String> conditions = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        for (String term : terms) {
+            String pattern = "%" + like(term.toLowerCase(Locale.ROOT)) + "%";
+            conditions.add("(i.title ILIKE ? OR i.id IN (SELECT s.issue_id FROM issue_search s WHERE s.text LIKE ?))");
+            params.add(pattern);
+            params.add(pattern);
+        }
+        return new SqlCondition(String.join(" AND ", conditions), params);
     }
 
     /** A LIKE pattern matching the text as it is (PostgreSQL's default escape character is the backslash). */

@@ -184,21 +184,25 @@ class IssueSearchQueryTests {
     void theSearchTextIsTheNewestEventsAndIsOnlyWrittenWhenItChanges() {
         long npe = Issues.titled(jdbc, project.id(), NPE).id();
         String written = searchRowVersion(npe);
-        send(npeWithValue("cart was null"));
+        send(NPE_EVENT.replace("cart was null", "basket was null"));
         awaitEvents(6);
+        // A new message is found in the title; the frames are the same, so the text is not written again.
         assertThat(searchRowVersion(npe)).isEqualTo(written);
-
-        send(npeWithValue("basket was null"));
-        awaitEvents(7);
         assertThat(search("basket")).containsExactly("NullPointerException: basket was null");
         assertThat(search("cart was null")).isEmpty();
 
+        // Framework frames do not change the grouping, but they are in the text.
+        send(NPE_EVENT.replace("doDispatch", "doService"));
+        awaitEvents(7);
+        assertThat(search("doService")).hasSize(1);
+        assertThat(search("doDispatch")).isEmpty();
+
         // An issue that has seen a newer event than the batch's (another worker's) keeps that event's text.
         jdbc.sql("UPDATE issues SET last_seen = now() + interval '1 day' WHERE id = ?").param(npe).update();
-        send(npeWithValue("trolley was null"));
+        send(NPE_EVENT.replace("doDispatch", "processRequest"));
         awaitEvents(8);
-        assertThat(search("trolley")).isEmpty();
-        assertThat(search("basket")).hasSize(1);
+        assertThat(search("processRequest")).isEmpty();
+        assertThat(search("doService")).hasSize(1);
     }
 
     @Test
@@ -267,10 +271,6 @@ class IssueSearchQueryTests {
     private void awaitEvents(long count) {
         Eventually.await(() -> Issues.of(jdbc, project.id()),
                 rows -> rows.stream().mapToLong(Issues.Row::timesSeen).sum() == count, Duration.ofSeconds(10));
-    }
-
-    private static String npeWithValue(String value) {
-        return NPE_EVENT.replace("cart was null", value);
     }
 
     private void update(String title, String set, Object... params) {
