@@ -4,9 +4,9 @@
 -- keeps whole and only found by reading every issue's words.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
--- The newest event's culprit, exception types and modules, frame functions, modules and file names, lower-cased:
--- the same for all events of an issue as a rule (messages and exception values, which vary, are searched in the
--- title), so digest, which writes it only when it changes, rarely does.
+-- The issue's first event's culprit, exception types and modules, frame functions, modules and file names,
+-- lower-cased: the stack the issue was grouped by, which its events share (their messages and exception values,
+-- which vary, are searched in the title). Written when the issue is created, so digest never updates the index.
 CREATE TABLE issue_search (
     issue_id  bigint PRIMARY KEY REFERENCES issues ON DELETE CASCADE,
     text      text   NOT NULL

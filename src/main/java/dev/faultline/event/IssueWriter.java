@@ -85,7 +85,11 @@ class IssueWriter {
         return ids;
     }
 
-    /** Creates the issues of hashes seen for the first time, each from its earliest event in the batch. */
+    /**
+     * Creates the issues of hashes seen for the first time, each from its earliest event in the batch, with that
+     * event's search text: the stack it was grouped by, which all of the issue's events share (their messages,
+     * which differ, are searched in the title). Written once, it never costs the trigram index an update.
+     */
     private Map<IssueKey, Long> createMissing(Map<IssueKey, List<DigestedEvent>> byIssue, Map<IssueKey, Long> known) {
         Map<Long, List<IssueKey>> missingByProject = new TreeMap<>();
         byIssue.keySet().stream().filter(key -> !known.containsKey(key))
@@ -119,15 +123,22 @@ class IssueWriter {
         }
         Map<IssueKey, Long> ids = new HashMap<>();
         jdbc.sql("""
-                        INSERT INTO issues (project_id, short_id, type, title, culprit, metadata, level, platform,
-                                            first_seen, last_seen, first_release, last_release)
-                        SELECT ?, v.short_id, v.type, v.title, v.culprit, v.metadata::jsonb, v.level, v.platform,
-                               v.seen, v.seen, v.release, v.release
-                        FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::smallint[], ?::text[],
-                                    ?::timestamptz[], ?::text[])
-                             AS v(short_id, type, title, culprit, metadata, level, platform, seen, release)
-                        RETURNING short_id, id""")
-                .params(projectId, byShortId.keySet().toArray(Long[]::new),
+                        WITH v AS (
+                            SELECT * FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::smallint[],
+                                                 ?::text[], ?::timestamptz[], ?::text[], ?::text[])
+                                 AS v(short_id, type, title, culprit, metadata, level, platform, seen, release, search)),
+                        created AS (
+                            INSERT INTO issues (project_id, short_id, type, title, culprit, metadata, level, platform,
+                                                first_seen, last_seen, first_release, last_release)
+                            SELECT ?, v.short_id, v.type, v.title, v.culprit, v.metadata::jsonb, v.level, v.platform,
+                                   v.seen, v.seen, v.release, v.release
+                            FROM v
+                            RETURNING short_id, id),
+                        searched AS (
+                            INSERT INTO issue_search (issue_id, text)
+                            SELECT created.id, v.search FROM created JOIN v USING (short_id))
+                        SELECT short_id, id FROM created""")
+                .params(byShortId.keySet().toArray(Long[]::new),
                         firsts.stream().map(e -> e.summary().type()).toArray(String[]::new),
                         firsts.stream().map(e -> e.summary().title()).toArray(String[]::new),
                         firsts.stream().map(e -> e.summary().culprit()).toArray(String[]::new),
@@ -135,7 +146,8 @@ class IssueWriter {
                         firsts.stream().map(e -> e.level().code()).toArray(Integer[]::new),
                         firsts.stream().map(e -> e.platform() == null ? "other" : e.platform()).toArray(String[]::new),
                         firsts.stream().map(e -> e.receivedAt().toString()).toArray(String[]::new),
-                        firsts.stream().map(DigestedEvent::release).toArray(String[]::new))
+                        firsts.stream().map(DigestedEvent::release).toArray(String[]::new),
+                        firsts.stream().map(DigestedEvent::searchText).toArray(String[]::new), projectId)
                 .query(rs -> {
                     ids.put(byShortId.get(rs.getLong(1)), rs.getLong(2));
                 });
@@ -149,10 +161,8 @@ class IssueWriter {
     }
 
     /**
-     * Counts the events and their new users on their issues and takes the newest event's title, culprit, level and
-     * search text (unless another worker has already stored a newer one). A new issue gets its search row here too,
-     * from its newest event. The search row is written only when its text changes, so that the many events of an
-     * unchanged issue never touch the trigram index.
+     * Counts the events and their new users on their issues and takes the newest event's title, culprit and level
+     * (unless another worker has already stored a newer one).
      * A resolved issue that gets an event is unresolved again and marked regressed; an ignored one stays ignored
      * until the time or the number of events it was ignored for has passed.
      */
@@ -166,18 +176,13 @@ class IssueWriter {
         return jdbc.sql("""
                         WITH v AS (
                             SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[],
-                                                 ?::text[], ?::text[], ?::smallint[], ?::text[], ?::text[])
-                                 AS v(id, events, users, last_seen, title, culprit, metadata, level, release, search)),
+                                                 ?::text[], ?::text[], ?::smallint[], ?::text[])
+                                 AS v(id, events, users, last_seen, title, culprit, metadata, level, release)),
                         old AS (
-                            SELECT i.id, i.status, i.last_seen,
+                            SELECT i.id, i.status,
                                    i.status = 'ignored' AND (i.ignored_until <= now()
                                        OR i.ignored_until_count <= i.times_seen + v.events) AS ignore_passed
-                            FROM issues i JOIN v ON v.id = i.id ORDER BY i.id FOR NO KEY UPDATE OF i),
-                        searched AS (
-                            INSERT INTO issue_search (issue_id, text)
-                            SELECT v.id, v.search FROM v JOIN old ON old.id = v.id WHERE v.last_seen >= old.last_seen
-                            ON CONFLICT (issue_id) DO UPDATE SET text = excluded.text
-                            WHERE issue_search.text IS DISTINCT FROM excluded.text)
+                            FROM issues i JOIN v ON v.id = i.id ORDER BY i.id FOR NO KEY UPDATE OF i)
                         UPDATE issues SET
                             times_seen = issues.times_seen + v.events,
                             users_seen = issues.users_seen + v.users,
@@ -208,8 +213,7 @@ class IssueWriter {
                         newest.stream().map(e -> e.summary().culprit()).toArray(String[]::new),
                         newest.stream().map(e -> e.summary().metadata().toString()).toArray(String[]::new),
                         newest.stream().map(e -> e.level().code()).toArray(Integer[]::new),
-                        newest.stream().map(DigestedEvent::release).toArray(String[]::new),
-                        newest.stream().map(DigestedEvent::searchText).toArray(String[]::new))
+                        newest.stream().map(DigestedEvent::release).toArray(String[]::new))
                 .query((rs, row) -> new Change(rs.getLong(1), rs.getBoolean(2), rs.getBoolean(3))).list();
     }
 
