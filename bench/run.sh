@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Ingest load benchmark (issue 6): starts a fresh Faultline with its shipped defaults (./faultline, embedded
 # PostgreSQL in a temporary data directory) and drives it with the load generator in bench/.
-# Usage: bench/run.sh [quick|full] [generator options, e.g. --burst --connections 64 --seed-events 1000000]
+# Usage: bench/run.sh [quick|full] [generator options, e.g. --burst --connections 64 --seed-events 1000000,
+# or --start-rate 400 --warmup 40 to warm up and start the steps at 400 events/s]
 # Prints a Markdown report (stdout); progress goes to stderr, the server's log to $FAULTLINE_BENCH_LOG if set.
 set -euo pipefail
 cd "$(dirname "$0")/.."

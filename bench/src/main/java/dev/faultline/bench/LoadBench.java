@@ -38,7 +38,11 @@ public final class LoadBench {
 
     private LoadBench(Map<String, String> options) throws Exception {
         this.options = options;
-        this.plan = Plan.of(options.getOrDefault("mode", "quick"));
+        Plan modePlan = Plan.of(options.getOrDefault("mode", "quick"));
+        this.plan = options.containsKey("start-rate")
+                ? modePlan.startingAt(Double.parseDouble(options.get("start-rate")),
+                        Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "30"))))
+                : modePlan;
         URI url = URI.create(options.get("url"));
         this.host = url.getHost() + ":" + url.getPort();
         this.server = new InetSocketAddress(url.getHost(), url.getPort());

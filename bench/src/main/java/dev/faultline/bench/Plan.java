@@ -20,4 +20,9 @@ record Plan(int pool, Duration idle, Duration ceiling, Duration warmup, double s
             default -> throw new IllegalArgumentException("mode is quick or full, not " + mode);
         };
     }
+
+    /** The warm-up and the first step at {@code rate}, for a quicker look at rates the default steps reach late. */
+    Plan startingAt(double rate, Duration warmup) {
+        return new Plan(pool, idle, ceiling, warmup, rate, stepFactor, step, steady, reads, burst);
+    }
 }
