@@ -2,7 +2,9 @@ package dev.faultline.event;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,15 +43,33 @@ final class Redactions {
     /** The digits in a row a card number or a social security number has: texts without such a run skip them. */
     private static final int CARD_DIGITS = 13;
     private static final int SSN_DIGITS = 9;
+    private static final int REMEMBERED_KEYS = 4096;
+    private static final int LONGEST_REMEMBERED_KEY = 64;
+    private static final Map<String, Boolean> DECIDED_KEYS = new ConcurrentHashMap<>();
 
     private Redactions() {
     }
 
-    /** Called for every field name of every event, so it scans characters instead of running expressions. */
+    /**
+     * Called for every field name of every event. Names repeat from one event to the next, so each is decided once,
+     * up to a bound that names made up per event (ids as keys) cannot push memory past.
+     */
     static boolean isSensitiveKey(String key) {
         if (key == null || key.isEmpty()) {
             return false;
         }
+        Boolean known = DECIDED_KEYS.get(key);
+        if (known != null) {
+            return known;
+        }
+        boolean sensitive = decide(key);
+        if (key.length() <= LONGEST_REMEMBERED_KEY && DECIDED_KEYS.size() < REMEMBERED_KEYS) {
+            DECIDED_KEYS.put(key, sensitive);
+        }
+        return sensitive;
+    }
+
+    private static boolean decide(String key) {
         String lower = key.toLowerCase(Locale.ROOT);
         for (String part : KEY_PARTS) {
             if (lower.contains(part)) {
@@ -105,52 +125,73 @@ final class Redactions {
 
     /** The text with every secret it contains replaced by {@link #FILTERED}. */
     static String redact(String text) {
+        Clues clues = Clues.of(text);
         String result = text;
-        if (result.contains("-----BEGIN")) {
+        if (clues.pem()) {
             result = PEM_KEY.matcher(result).replaceAll("$1" + FILTERED + "$2");
         }
-        if (containsIgnoringCase(result, "bearer")) {
+        if (clues.bearer()) {
             result = BEARER.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED));
         }
-        if (result.contains("@") && result.contains("://")) {
+        if (clues.urlPassword()) {
             result = URL_PASSWORD.matcher(result).replaceAll("$1" + Matcher.quoteReplacement(FILTERED) + "@");
         }
-        if (result.indexOf('=') >= 0) {
+        if (clues.keyValue()) {
             result = keyValues(result);
         }
-        if (hasDigitRun(result, CARD_DIGITS)) {
+        if (clues.digitRun() >= CARD_DIGITS) {
             result = cardNumbers(result);
         }
-        if (hasDigitRun(result, SSN_DIGITS) && result.indexOf('-') >= 0) {
+        if (clues.digitRun() >= SSN_DIGITS && clues.dash()) {
             result = US_SSN.matcher(result).replaceAll(Matcher.quoteReplacement(FILTERED));
         }
         return result;
     }
 
-    /** Whether the text has {@code count} digits in a row, single spaces or dashes between them allowed. */
-    private static boolean hasDigitRun(String text, int count) {
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (isDigit(c)) {
-                if (++run >= count) {
-                    return true;
+    /**
+     * What one pass over a text finds: which expressions could match at all. Redacting only removes text and adds
+     * {@link #FILTERED}, so what the original text lacks, no step creates for the next one.
+     *
+     * @param digitRun the most digits in a row, single spaces or dashes between them allowed
+     */
+    private record Clues(boolean pem, boolean bearer, boolean urlPassword, boolean keyValue, int digitRun,
+            boolean dash) {
+
+        static Clues of(String text) {
+            boolean pem = false;
+            boolean bearer = false;
+            boolean at = false;
+            boolean scheme = false;
+            boolean equals = false;
+            boolean dash = false;
+            int run = 0;
+            int longest = 0;
+            int length = text.length();
+            for (int i = 0; i < length; i++) {
+                char c = text.charAt(i);
+                if (isDigit(c)) {
+                    longest = Math.max(longest, ++run);
+                    continue;
+                }
+                boolean joinsDigits = (c == ' ' || c == '-') && run > 0 && i + 1 < length && isDigit(text.charAt(i + 1));
+                if (!joinsDigits) {
+                    run = 0;
+                }
+                switch (c) {
+                    case '-' -> {
+                        dash = true;
+                        pem = pem || text.startsWith("-----BEGIN", i);
+                    }
+                    case 'b', 'B' -> bearer = bearer || text.regionMatches(true, i, "bearer", 0, 6);
+                    case '@' -> at = true;
+                    case ':' -> scheme = scheme || text.startsWith("://", i);
+                    case '=' -> equals = true;
+                    default -> {
+                    }
                 }
             }
-            else if (!((c == ' ' || c == '-') && run > 0 && i + 1 < text.length() && isDigit(text.charAt(i + 1)))) {
-                run = 0;
-            }
+            return new Clues(pem, bearer, at && scheme, equals, longest, dash);
         }
-        return false;
-    }
-
-    private static boolean containsIgnoringCase(String text, String lowerWord) {
-        for (int i = 0; i + lowerWord.length() <= text.length(); i++) {
-            if (text.regionMatches(true, i, lowerWord, 0, lowerWord.length())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static String keyValues(String text) {

@@ -513,7 +513,7 @@ class GrouperTests {
 
         assertThat(components.toString()).isEqualTo("""
                 {"exception":[{"type":{"value":"ValueError","contributes":true},\
-                "value":{"value":"bad id <int>","contributes":false,"hint":"stack trace takes precedence"},\
+                "value":{"value":"bad id 42","contributes":false,"hint":"stack trace takes precedence"},\
                 "frames":[\
                 {"filename":"base.py","function":"get_response","contributes":false,"hint":"non in-app frame"},\
                 {"module":"app.views","function":"get","contributes":true},\
