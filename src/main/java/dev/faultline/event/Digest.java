@@ -76,14 +76,24 @@ class Digest {
     }
 
     /**
-     * Digests up to {@code limit} intake rows; returns how many were claimed (0 when the intake is empty).
+     * How many compressed payload bytes a batch takes at most (its first row whatever its size): with every worker
+     * holding a batch and its results, digest's share of the heap stays bounded by events' sizes, not their count.
+     */
+    static final long BATCH_BYTES = 16 * 1024 * 1024;
+
+    /** What a batch claimed: how many rows, and whether it stopped at a bound (so more may be waiting). */
+    record Claimed(int rows, boolean full) {
+    }
+
+    /**
+     * Digests up to {@code limit} intake rows, and fewer past {@link #BATCH_BYTES}.
      *
      * @throws Failure when any part fails; the caller's transaction must then roll back
      */
-    int digestBatch(int limit) {
-        List<IntakeRow> rows = new ArrayList<>(intake.claim(limit));
+    Claimed digestBatch(int limit) {
+        List<IntakeRow> rows = new ArrayList<>(intake.claim(limit, BATCH_BYTES));
         if (rows.isEmpty()) {
-            return 0;
+            return new Claimed(0, false);
         }
         rows.sort(Comparator.comparingLong(IntakeRow::id));
         try {
@@ -92,7 +102,8 @@ class Digest {
         catch (RuntimeException e) {
             throw new Failure(rows.stream().map(IntakeRow::id).toList(), e);
         }
-        return rows.size();
+        long bytes = rows.stream().mapToLong(row -> row.payload().length).sum();
+        return new Claimed(rows.size(), rows.size() == limit || bytes >= BATCH_BYTES);
     }
 
     private void digest(List<IntakeRow> rows) {

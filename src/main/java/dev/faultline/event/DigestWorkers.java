@@ -29,7 +29,7 @@ class DigestWorkers implements SmartLifecycle {
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(50);
     /**
-     * How long a worker lets rows gather after a batch smaller than the limit. Every batch pays a dozen statements,
+     * How long a worker lets rows gather after a batch that stopped short of its bounds. Every batch pays a dozen statements,
      * a commit and an update of each of its issues, whatever its size: under load, batches of a few events spent
      * most of digest's database time on that. An event that arrives while both workers are idle is taken at once.
      */
@@ -85,11 +85,11 @@ class DigestWorkers implements SmartLifecycle {
         while (running) {
             Duration pause = Duration.ZERO;
             try {
-                int claimed = digestOnce(BATCH_SIZE);
-                if (claimed == 0) {
+                Digest.Claimed claimed = digestOnce(BATCH_SIZE);
+                if (claimed.rows() == 0) {
                     intake.awaitRows(IDLE_POLL);
                 }
-                else if (claimed < BATCH_SIZE) {
+                else if (!claimed.full()) {
                     pause = LINGER;
                 }
             }
@@ -133,15 +133,14 @@ class DigestWorkers implements SmartLifecycle {
                 || failure.getCause() instanceof RecoverableDataAccessException;
     }
 
-    private int digestOnce(int limit) {
-        Integer claimed = transaction.execute(status -> digest.digestBatch(limit));
-        return claimed == null ? 0 : claimed;
+    private Digest.Claimed digestOnce(int limit) {
+        return transaction.execute(status -> digest.digestBatch(limit));
     }
 
     private void isolate() {
         for (int i = 0; i < BATCH_SIZE && running; i++) {
             try {
-                if (digestOnce(1) == 0) {
+                if (digestOnce(1).rows() == 0) {
                     return;
                 }
             }

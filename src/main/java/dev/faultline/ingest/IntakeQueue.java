@@ -29,13 +29,22 @@ public class IntakeQueue {
         this.jdbc = jdbc;
     }
 
-    /** Takes up to {@code limit} of the oldest rows; call it inside the transaction that stores their results. */
-    public List<IntakeRow> claim(int limit) {
+    /**
+     * Takes up to {@code limit} of the oldest rows, stopping once their payloads pass {@code maxBytes} (the first row
+     * is always taken), so that a run of large events cannot fill the heap; call it inside the transaction that
+     * stores their results. Rows held back stay locked until that transaction ends, then wait for the next claim.
+     */
+    public List<IntakeRow> claim(int limit, long maxBytes) {
         return jdbc.sql("""
-                        DELETE FROM intake WHERE id IN (
-                            SELECT id FROM intake ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+                        WITH candidates AS (
+                            SELECT id, octet_length(payload) AS size FROM intake ORDER BY id LIMIT ?
+                            FOR UPDATE SKIP LOCKED),
+                        chosen AS (
+                            SELECT id FROM (SELECT id, sum(size) OVER (ORDER BY id) - size AS before FROM candidates) c
+                            WHERE before < ?)
+                        DELETE FROM intake WHERE id IN (SELECT id FROM chosen)
                         RETURNING\s""" + COLUMNS)
-                .param(limit)
+                .params(limit, maxBytes)
                 .query(IntakeQueue::row)
                 .list();
     }
