@@ -21,7 +21,7 @@ class IngestGate implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(IngestGate.class);
     static final int MAX_CONCURRENT_REQUESTS = 256;
-    static final long MEMORY_BUDGET_BYTES = 96 * IngestLimits.MIB;
+    static final long MEMORY_BUDGET_BYTES = 64 * IngestLimits.MIB;
     static final long MAX_BACKLOG_ROWS = 200_000;
     private static final Duration RETRY = Duration.ofSeconds(10);
 
@@ -41,8 +41,16 @@ class IngestGate implements SmartLifecycle {
         private int reservedKib;
         private boolean closed;
 
-        /** Reserves room for {@code bytes} more of payload, or refuses the request with a 429. */
+        /**
+         * Reserves room for {@code bytes} more of payload, or refuses the request: with a 429 while others hold the
+         * room, with a 413 when the request alone needs more than there is (a retry would never pass).
+         */
         void reserve(long bytes) {
+            long total = (long) reservedKib * 1024 + bytes;
+            if (total > MEMORY_BUDGET_BYTES) {
+                throw IngestException.tooLarge("The request holds " + total + " bytes of payloads; at most "
+                        + MEMORY_BUDGET_BYTES + " are read at once");
+            }
             int kib = (int) Math.max(1, (bytes + 1023) / 1024);
             if (!memory.tryAcquire(kib)) {
                 throw overloaded("Faultline holds as many event bytes in memory as it allows; retry later");

@@ -2,8 +2,8 @@ package dev.faultline.ingest;
 
 /**
  * How much ingest accepts, with relay's defaults: a request body of 20 MiB as sent, 100 MiB once decompressed, and
- * 1 MiB for an event, a transaction, a security report or a user's feedback. Attachments only meet the envelope's
- * limit.
+ * 1 MiB for an event, a transaction, a security report or a user's feedback. Attachments meet the envelope's
+ * limit and {@link IngestGate}'s 64 MiB of payloads per request.
  */
 record IngestLimits(long maxCompressedBytes, long maxDecompressedBytes, long maxEventBytes) {
 

@@ -126,6 +126,22 @@ class IngestBadInputTests {
                 "The request body is larger than");
     }
 
+    /** An attachment of 65 MiB (within the 100 MiB decompressed) is more than a request may hold: 413, not 429. */
+    @Test
+    void anAttachmentLargerThanWhatARequestMayHold() throws IOException {
+        int length = 65 * 1024 * 1024;
+        var out = new ByteArrayOutputStream();
+        try (var gzip = new GZIPOutputStream(out)) {
+            gzip.write(("{\"event_id\":\"" + EVENT_ID + "\"}\n{\"type\":\"event\"}\n" + EVENT + "\n"
+                    + "{\"type\":\"attachment\",\"length\":" + length + ",\"filename\":\"core.dmp\"}\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            gzip.write(new byte[length]);
+            gzip.write('\n');
+        }
+        refused(ingest().header("Content-Encoding", "gzip").post("envelope", out.toByteArray()), 413,
+                "The request holds");
+    }
+
     @Test
     void aBodyLargerThanTwentyMegabytes() {
         byte[] body = new byte[21 * 1024 * 1024];
