@@ -9,10 +9,12 @@ import dev.faultline.config.CoreConfiguration;
 import dev.faultline.config.DataDirectory;
 import dev.faultline.config.InvalidSettingException;
 import dev.faultline.config.Settings;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Faultline's entry point: {@code java -jar faultline.jar [command]}, configured only by environment variables.
@@ -35,6 +37,9 @@ public class Faultline {
 
             Settings come from environment variables; README.md lists them all.
             """;
+
+    /** A system property for ./faultline's class cache training run: start everything, then shut down. */
+    static final String EXIT_AFTER_START = "faultline.exit-after-start";
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "serve" : args[0];
@@ -59,12 +64,18 @@ public class Faultline {
         if (settings.port() != 0 && !portFree(settings.port())) {
             throw exit(new InvalidSettingException("PORT", settings.port() + " is already in use by another program"));
         }
+        ConfigurableApplicationContext context;
         try {
-            new SpringApplicationBuilder(Faultline.class).run();
+            context = new SpringApplicationBuilder(Faultline.class).run();
         }
         catch (RuntimeException e) {
             // Spring has reported the failure already
             System.exit(1);
+            return;
+        }
+        if (Boolean.getBoolean(EXIT_AFTER_START)) {
+            // Closed in order, so that the embedded PostgreSQL stops too (Spring's own exit on refresh halts the JVM).
+            System.exit(SpringApplication.exit(context));
         }
     }
 
