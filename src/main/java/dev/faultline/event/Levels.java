@@ -35,6 +35,18 @@ final class Levels {
             return null;
         }
         text = text.strip().toLowerCase(Locale.ROOT);
-        return text.matches("\\d{1,3}") ? NUMBERS.get(Integer.parseInt(text)) : NAMES.get(text);
+        return isSmallNumber(text) ? NUMBERS.get(Integer.parseInt(text)) : NAMES.get(text);
+    }
+
+    private static boolean isSmallNumber(String text) {
+        if (text.isEmpty() || text.length() > 3) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -19,6 +19,7 @@ final class MessageFormats {
             "%(?:(%)|(?:\\(([^)]*)\\))?([-+ #0]*)(\\d+)?(\\.\\d+)?[hlL]?([sdiurfFeEgGxXoc]))");
     private static final Pattern BRACES = Pattern.compile("\\{\\{|}}|\\{([^{}]*)}");
     private static final Pattern INDEX = Pattern.compile("\\d{1,4}");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private MessageFormats() {
     }
@@ -140,6 +141,6 @@ final class MessageFormats {
             return argument.decimalValue();
         }
         String text = Json.string(argument);
-        return text != null && text.strip().matches("-?\\d+(\\.\\d+)?") ? new BigDecimal(text.strip()) : null;
+        return text != null && DECIMAL.matcher(text.strip()).matches() ? new BigDecimal(text.strip()) : null;
     }
 }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -22,6 +24,8 @@ final class Stacktraces {
     static final int MAX_SYMBOL_CHARS = 276;
     /** Relay's limit for a source line (its "summary" size). */
     static final int MAX_SOURCE_LINE_CHARS = 1024;
+    private static final int MAX_LINE_NUMBER = 999_999_999;
+    private static final Pattern LINE_NUMBER = Pattern.compile("(\\d{1,9})(?:\\.0+)?");
 
     private static final Set<String> PATHS = Set.of("filename", "abs_path", "package");
     private static final Set<String> SYMBOLS = Set.of("function", "raw_function", "symbol", "module");
@@ -119,12 +123,13 @@ final class Stacktraces {
 
     private static void lineNumber(ObjectNode frame, String name) {
         JsonNode value = frame.get(name);
-        if (value == null) {
+        if (value == null || value.isInt() && value.intValue() >= 0 && value.intValue() <= MAX_LINE_NUMBER) {
             return;
         }
         String text = Json.scalar(value);
-        if (text != null && text.strip().matches("\\d{1,9}(\\.0+)?")) {
-            frame.put(name, Integer.parseInt(text.strip().split("\\.")[0]));
+        Matcher number = text == null ? null : LINE_NUMBER.matcher(text.strip());
+        if (number != null && number.matches()) {
+            frame.put(name, Integer.parseInt(number.group(1)));
         } else {
             frame.remove(name);
         }
