@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 /** From a normalized event to what the writers store: the columns, the search text, the compressed body. */
 final class EventRecords {
 
-    private static final int MAX_SEARCH_TEXT = 20_000;
+    static final int MAX_SEARCH_TEXT = 20_000;
 
     private EventRecords() {
     }

@@ -66,6 +66,13 @@ public class IssueMerges {
                               FROM issues WHERE id = ANY (?)) c
                         WHERE p.id = ?""")
                 .params(children, parentId).update();
+        // The parent is found by what each of its merged issues was found by.
+        jdbc.sql("""
+                        UPDATE issue_search p SET text = left(p.text || ' ' || c.text, ?)
+                        FROM (SELECT string_agg(text, ' ' ORDER BY issue_id) AS text
+                              FROM issue_search WHERE issue_id = ANY (?)) c
+                        WHERE p.issue_id = ? AND c.text IS NOT NULL""")
+                .params(EventRecords.MAX_SEARCH_TEXT, children, parentId).update();
         jdbc.sql("DELETE FROM issues WHERE id = ANY (?)").param(children).update();
     }
 
