@@ -109,8 +109,9 @@ class Digest {
     private void digest(List<IntakeRow> rows) {
         Map<Long, Projects.DigestSettings> settings = projects.digestSettings(
                 rows.stream().map(IntakeRow::projectId).distinct().toList());
-        // Project rows are locked first, before any issue's, in every batch.
-        projects.markFirstEvent(settings.keySet());
+        // Project rows are locked first, before any issue's, in every batch that marks a first event.
+        projects.markFirstEvent(settings.entrySet().stream().filter(project -> !project.getValue().hadEvents())
+                .map(Map.Entry::getKey).toList());
         List<DigestedEvent> digested = new ArrayList<>();
         List<TransactionRecord> traced = new ArrayList<>();
         for (IntakeRow row : rows) {

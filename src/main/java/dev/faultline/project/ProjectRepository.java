@@ -83,10 +83,13 @@ class ProjectRepository {
 
     Map<Long, Projects.DigestSettings> digestSettings(Collection<Long> projectIds) {
         Map<Long, Projects.DigestSettings> settings = new HashMap<>();
-        jdbc.sql("SELECT id, scrub_data, scrub_ip_addresses FROM projects WHERE id = ANY (?)")
+        jdbc.sql("""
+                        SELECT id, scrub_data, scrub_ip_addresses, first_event_at IS NOT NULL
+                        FROM projects WHERE id = ANY (?)""")
                 .param(projectIds.toArray(Long[]::new))
                 .query(rs -> {
-                    settings.put(rs.getLong(1), new Projects.DigestSettings(rs.getBoolean(2), rs.getBoolean(3)));
+                    settings.put(rs.getLong(1), new Projects.DigestSettings(rs.getBoolean(2), rs.getBoolean(3),
+                            rs.getBoolean(4)));
                 });
         return settings;
     }

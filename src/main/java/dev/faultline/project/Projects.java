@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class Projects implements TeamProjects {
 
     /** A project's settings that apply while its events are digested. */
-    public record DigestSettings(boolean scrubData, boolean scrubIpAddresses) {
+    public record DigestSettings(boolean scrubData, boolean scrubIpAddresses, boolean hadEvents) {
     }
 
     private final ProjectRepository projects;

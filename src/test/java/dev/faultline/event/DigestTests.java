@@ -1,5 +1,6 @@
 package dev.faultline.event;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -203,6 +204,24 @@ class DigestTests {
                 .param(issueId).query(String.class).list())
                 .containsExactly("browser=Chrome:1", "browser=Firefox:2", "environment=prod:2",
                         "environment=staging:1");
+    }
+
+    @Test
+    void aProjectRemembersWhenItsFirstEventArrived() {
+        assertThat(firstEventAt()).isNull();
+        send(message("the first"));
+        awaitEvents(1);
+        Timestamp first = firstEventAt();
+        assertThat(first).isNotNull();
+
+        send(message("the second"));
+        awaitEvents(2);
+        assertThat(firstEventAt()).isEqualTo(first);
+    }
+
+    private Timestamp firstEventAt() {
+        return jdbc.sql("SELECT first_event_at FROM projects WHERE id = ?").param(project.id())
+                .query(Timestamp.class).optional().orElse(null);
     }
 
     @Test
