@@ -2,8 +2,6 @@ package dev.faultline.event;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import tools.jackson.databind.node.ObjectNode;
@@ -22,9 +20,12 @@ final class FrameNames {
     private static final Pattern JAVASSIST_FILE = JAVA_CODEGEN.get(2);
     private static final Pattern JAVA_ANONYMOUS_CLASS = Pattern.compile("\\$\\d+(?=\\$|$)");
     private static final Pattern JAVA_HIDDEN_CLASS = Pattern.compile("/(?:0x)?[0-9a-fA-F]+$");
-    private static final int REMEMBERED_MODULES = 8192;
-    private static final int LONGEST_REMEMBERED_MODULE = 256;
-    private static final Map<String, Part> JAVA_MODULES = new ConcurrentHashMap<>();
+    /**
+     * Java modules repeat from one event to the next (a framework's frames are the same in every trace), and the
+     * code-generation rules are expressions: each module is normalized once.
+     */
+    private static final BoundedMemo<Part> JAVA_MODULES = new BoundedMemo<>(8192, 256,
+            module -> normalizeJavaModule(Part.of(module)));
     private static final Pattern URL_SCHEME = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*");
 
     // Folders and file name parts of a script URL that change with every build or say nothing. The repetitions are
@@ -60,23 +61,7 @@ final class FrameNames {
         if ("javascript".equals(platform) && module.contains("/") && path != null && path.endsWith(module)) {
             return part.ignored("a copy of the file's URL");
         }
-        return "java".equals(platform) ? javaModule(part) : part;
-    }
-
-    /**
-     * Java modules repeat from one event to the next (a framework's frames are the same in every trace), and the
-     * code-generation rules are expressions: each module is normalized once, up to a bound.
-     */
-    private static Part javaModule(Part part) {
-        Part known = JAVA_MODULES.get(part.value());
-        if (known != null) {
-            return known;
-        }
-        Part normalized = normalizeJavaModule(part);
-        if (part.value().length() <= LONGEST_REMEMBERED_MODULE && JAVA_MODULES.size() < REMEMBERED_MODULES) {
-            JAVA_MODULES.put(part.value(), normalized);
-        }
-        return normalized;
+        return "java".equals(platform) ? JAVA_MODULES.get(module) : part;
     }
 
     private static Part normalizeJavaModule(Part part) {

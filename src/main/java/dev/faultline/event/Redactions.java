@@ -2,9 +2,7 @@ package dev.faultline.event;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,30 +41,14 @@ final class Redactions {
     /** The digits in a row a card number or a social security number has: texts without such a run skip them. */
     private static final int CARD_DIGITS = 13;
     private static final int SSN_DIGITS = 9;
-    private static final int REMEMBERED_KEYS = 4096;
-    private static final int LONGEST_REMEMBERED_KEY = 64;
-    private static final Map<String, Boolean> DECIDED_KEYS = new ConcurrentHashMap<>();
+    private static final BoundedMemo<Boolean> SENSITIVE_KEYS = new BoundedMemo<>(4096, 64, Redactions::decide);
 
     private Redactions() {
     }
 
-    /**
-     * Called for every field name of every event. Names repeat from one event to the next, so each is decided once,
-     * up to a bound that names made up per event (ids as keys) cannot push memory past.
-     */
+    /** Called for every field name of every event; names repeat, so each is decided once (within a bound). */
     static boolean isSensitiveKey(String key) {
-        if (key == null || key.isEmpty()) {
-            return false;
-        }
-        Boolean known = DECIDED_KEYS.get(key);
-        if (known != null) {
-            return known;
-        }
-        boolean sensitive = decide(key);
-        if (key.length() <= LONGEST_REMEMBERED_KEY && DECIDED_KEYS.size() < REMEMBERED_KEYS) {
-            DECIDED_KEYS.put(key, sensitive);
-        }
-        return sensitive;
+        return key != null && !key.isEmpty() && SENSITIVE_KEYS.get(key);
     }
 
     private static boolean decide(String key) {
@@ -173,7 +155,8 @@ final class Redactions {
                     longest = Math.max(longest, ++run);
                     continue;
                 }
-                boolean joinsDigits = (c == ' ' || c == '-') && run > 0 && i + 1 < length && isDigit(text.charAt(i + 1));
+                boolean joinsDigits = (c == ' ' || c == '-') && run > 0 && i + 1 < length
+                        && isDigit(text.charAt(i + 1));
                 if (!joinsDigits) {
                     run = 0;
                 }
