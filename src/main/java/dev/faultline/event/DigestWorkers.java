@@ -29,9 +29,10 @@ class DigestWorkers implements SmartLifecycle {
     private static final Duration IDLE_POLL = Duration.ofSeconds(1);
     private static final Duration RETRY_PAUSE = Duration.ofMillis(50);
     /**
-     * How long a worker lets rows gather after a batch that stopped short of its bounds. Every batch pays a dozen statements,
-     * a commit and an update of each of its issues, whatever its size: under load, batches of a few events spent
-     * most of digest's database time on that. An event that arrives while both workers are idle is taken at once.
+     * How long a worker lets rows gather after a batch that stopped short of its bounds. Every batch pays a dozen
+     * statements, a commit and an update of each of its issues, whatever its size: under load, batches of a few
+     * events spent most of digest's database time on that. An event that arrives while both workers are idle is
+     * taken at once.
      */
     private static final Duration LINGER = Duration.ofMillis(100);
 

@@ -1,7 +1,6 @@
 package dev.faultline.ingest;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
@@ -109,7 +108,7 @@ class IngestFilter extends HttpFilter {
 
     private void refuse(HttpServletResponse response, HttpStatus status, String detail, IngestException e)
             throws IOException {
-        String header = detail.replaceAll("[\\r\\n]", " ");
+        String header = detail.replace('\r', ' ').replace('\n', ' ');
         response.setHeader("X-Sentry-Error", header.length() > 200 ? header.substring(0, 200) : header);
         if (e != null && e.retryAfter() != null) {
             response.setHeader("Retry-After", String.valueOf(e.retryAfter().toSeconds()));
@@ -125,17 +124,5 @@ class IngestFilter extends HttpFilter {
         response.setContentType("application/json");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
-    }
-
-    /** The request body as sent, bounded before any decompression. */
-    static InputStream rawBody(HttpServletRequest request, IngestLimits limits) throws IOException {
-        long declared = request.getContentLengthLong();
-        if (declared > limits.maxCompressedBytes()) {
-            throw IngestException.tooLarge("The request body has " + declared + " bytes; at most "
-                    + limits.maxCompressedBytes() + " are accepted");
-        }
-        return new LimitedInputStream(request.getInputStream(), limits.maxCompressedBytes(),
-                () -> IngestException.tooLarge("The request body is larger than " + limits.maxCompressedBytes()
-                        + " bytes, the most accepted"));
     }
 }

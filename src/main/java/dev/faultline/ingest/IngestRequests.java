@@ -159,8 +159,20 @@ class IngestRequests {
         return key;
     }
 
+    /** The request body as sent, bounded before any decompression. */
+    private InputStream rawBody(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        if (declared > limits.maxCompressedBytes()) {
+            throw IngestException.tooLarge("The request body has " + declared + " bytes; at most "
+                    + limits.maxCompressedBytes() + " are accepted");
+        }
+        return new LimitedInputStream(request.getInputStream(), limits.maxCompressedBytes(),
+                () -> IngestException.tooLarge("The request body is larger than " + limits.maxCompressedBytes()
+                        + " bytes, the most accepted"));
+    }
+
     private InputStream decodedBody(HttpServletRequest request) throws IOException {
-        InputStream raw = IngestFilter.rawBody(request, limits);
+        InputStream raw = rawBody(request);
         InputStream decoded;
         try {
             decoded = ContentDecoding.decode(raw, request.getHeader("Content-Encoding"));
