@@ -3,6 +3,7 @@ package dev.faultline.alert;
 import java.util.List;
 
 import dev.faultline.event.DigestListener;
+import dev.faultline.work.Wakeup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;

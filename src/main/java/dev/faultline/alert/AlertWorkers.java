@@ -2,10 +2,9 @@ package dev.faultline.alert;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
+import dev.faultline.work.Wakeup;
+import dev.faultline.work.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,8 +30,7 @@ class AlertWorkers implements SmartLifecycle {
     private final DeliveryQueue queue;
     private final Wakeup evaluation;
     private final Wakeup sending = new Wakeup();
-    private final List<Thread> threads = new ArrayList<>();
-    private volatile boolean running;
+    private final WorkerThreads threads = new WorkerThreads();
 
     AlertWorkers(AlertEvaluator evaluator, AlertDelivery delivery, DeliveryQueue queue, Wakeup evaluation) {
         this.evaluator = evaluator;
@@ -57,13 +55,12 @@ class AlertWorkers implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
-        threads.add(Thread.ofPlatform().name("alert-evaluator").daemon().start(this::evaluate));
-        threads.add(Thread.ofPlatform().name("alert-delivery").daemon().start(this::deliver));
+        threads.start("alert-evaluator", this::evaluate);
+        threads.start("alert-delivery", this::deliver);
     }
 
     private void evaluate() {
-        while (running) {
+        while (threads.running()) {
             try {
                 int queued = evaluator.evaluateOnce();
                 if (queued > 0) {
@@ -87,7 +84,7 @@ class AlertWorkers implements SmartLifecycle {
 
     private void deliver() {
         Instant nextCleanup = Instant.now();
-        while (running) {
+        while (threads.running()) {
             try {
                 if (Instant.now().isAfter(nextCleanup)) {
                     queue.forgetFinishedBefore(Instant.now().minus(LOG_KEPT));
@@ -121,22 +118,12 @@ class AlertWorkers implements SmartLifecycle {
 
     @Override
     public void stop() {
-        running = false;
-        threads.forEach(Thread::interrupt);
-        for (Thread thread : threads) {
-            try {
-                thread.join(TimeUnit.SECONDS.toMillis(20));
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        threads.clear();
+        threads.stop(Duration.ofSeconds(20));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return threads.running();
     }
 
     /** Stops with the digest workers, before the database. */

@@ -1,11 +1,9 @@
 package dev.faultline.event;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import dev.faultline.ingest.IntakeQueue;
+import dev.faultline.work.WorkerThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -39,8 +37,7 @@ class DigestWorkers implements SmartLifecycle {
     private final Digest digest;
     private final IntakeQueue intake;
     private final TransactionTemplate transaction;
-    private final List<Thread> workers = new ArrayList<>();
-    private volatile boolean running;
+    private final WorkerThreads threads = new WorkerThreads();
 
     DigestWorkers(Digest digest, IntakeQueue intake, TransactionTemplate transaction) {
         this.digest = digest;
@@ -50,30 +47,19 @@ class DigestWorkers implements SmartLifecycle {
 
     @Override
     public void start() {
-        running = true;
         for (int i = 0; i < WORKERS; i++) {
-            workers.add(Thread.ofPlatform().name("digest-" + i).daemon().start(this::run));
+            threads.start("digest-" + i, this::run);
         }
     }
 
     @Override
     public void stop() {
-        running = false;
-        workers.forEach(Thread::interrupt);
-        for (Thread worker : workers) {
-            try {
-                worker.join(TimeUnit.SECONDS.toMillis(30));
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        workers.clear();
+        threads.stop(Duration.ofSeconds(30));
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return threads.running();
     }
 
     /** Stops before the intake writers (lower phase) and the database. */
@@ -83,7 +69,7 @@ class DigestWorkers implements SmartLifecycle {
     }
 
     private void run() {
-        while (running) {
+        while (threads.running()) {
             Duration pause = Duration.ZERO;
             try {
                 Digest.Claimed claimed = digestOnce(BATCH_SIZE);
@@ -139,7 +125,7 @@ class DigestWorkers implements SmartLifecycle {
     }
 
     private void isolate() {
-        for (int i = 0; i < BATCH_SIZE && running; i++) {
+        for (int i = 0; i < BATCH_SIZE && threads.running(); i++) {
             try {
                 if (digestOnce(1).rows() == 0) {
                     return;

@@ -6,9 +6,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
+import dev.faultline.work.Wakeup;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +22,7 @@ public class IntakeQueue {
     private static final String COLUMNS = "id, project_id, kind, event_id, received_at, sent_at, client_ip, payload";
 
     private final JdbcClient jdbc;
-    private final Semaphore committed = new Semaphore(0);
+    private final Wakeup committed = new Wakeup();
 
     IntakeQueue(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -72,12 +71,10 @@ public class IntakeQueue {
 
     /** Waits until this instance commits new rows, or the timeout passes; rows from other instances are polled. */
     public void awaitRows(Duration timeout) throws InterruptedException {
-        if (committed.tryAcquire(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            committed.drainPermits();
-        }
+        committed.await(timeout);
     }
 
     void signal() {
-        committed.release();
+        committed.signal();
     }
 }
