@@ -11,7 +11,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 
-import dev.faultline.ingest.Compression;
+import dev.faultline.compression.BodyCompression;
 import dev.faultline.ingest.EventIds;
 import dev.faultline.ingest.IntakeKind;
 import dev.faultline.ingest.IntakeQueue;
@@ -44,10 +44,11 @@ class Digest {
     private final List<DigestListener> listeners;
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final BodyCompression compression;
 
     Digest(IntakeQueue intake, Projects projects, Normalizer normalizer, Grouper grouper, IssueWriter issues,
             EventWriter events, TransactionWriter transactions, List<DigestListener> listeners, JdbcClient jdbc,
-            JsonMapper json) {
+            JsonMapper json, BodyCompression compression) {
         this.intake = intake;
         this.projects = projects;
         this.normalizer = normalizer;
@@ -58,6 +59,7 @@ class Digest {
         this.listeners = listeners;
         this.jdbc = jdbc;
         this.json = json;
+        this.compression = compression;
     }
 
     /** A batch that could not be digested, with the intake rows it had claimed. */
@@ -162,7 +164,7 @@ class Digest {
 
     private void process(IntakeRow row, Projects.DigestSettings project, List<DigestedEvent> digested,
             List<TransactionRecord> traced) {
-        JsonNode payload = json.readTree(Compression.gunzip(row.payload()));
+        JsonNode payload = json.readTree(compression.decompress(row.payload()));
         if (row.kind() == IntakeKind.SECURITY_REPORT) {
             boolean first = true;
             for (ObjectNode report : SecurityReports.toEvents(payload)) {
@@ -175,7 +177,7 @@ class Digest {
         if (row.kind() == IntakeKind.SPANS) {
             for (ObjectNode transaction : StreamedSpans.toTransactions(payload)) {
                 ObjectNode normalized = normalizer.normalize(transaction, received(row, UUID.randomUUID(), project));
-                traced.add(TransactionRecord.of(row.projectId(), row.receivedAt(), normalized, json));
+                traced.add(TransactionRecord.of(row.projectId(), row.receivedAt(), normalized, json, compression));
             }
             return;
         }
@@ -184,7 +186,7 @@ class Digest {
         }
         ObjectNode normalized = normalizer.normalize(event, received(row, row.eventId(), project));
         if (row.kind() == IntakeKind.TRANSACTION || "transaction".equals(EventRecords.text(normalized, "type"))) {
-            traced.add(TransactionRecord.of(row.projectId(), row.receivedAt(), normalized, json));
+            traced.add(TransactionRecord.of(row.projectId(), row.receivedAt(), normalized, json, compression));
         }
         else {
             digested.add(describe(row, normalized));
@@ -197,7 +199,7 @@ class Digest {
 
     private DigestedEvent describe(IntakeRow row, ObjectNode normalized) {
         return EventRecords.of(row.projectId(), row.receivedAt(), normalized, grouper.group(normalized),
-                EventSummaries.of(normalized), json);
+                EventSummaries.of(normalized), json, compression);
     }
 
     private static Received received(IntakeRow row, UUID eventId, Projects.DigestSettings project) {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import dev.faultline.ingest.Compression;
+import dev.faultline.compression.BodyCompression;
 import dev.faultline.ingest.EventIds;
 import dev.faultline.ingest.UnixSeconds;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +22,7 @@ final class EventRecords {
     }
 
     static DigestedEvent of(long projectId, Instant receivedAt, ObjectNode event, Grouping grouping,
-            EventSummary summary, JsonMapper json) {
+            EventSummary summary, JsonMapper json, BodyCompression compression) {
         event.put("type", summary.type());
         event.put("title", summary.title());
         event.put("culprit", summary.culprit());
@@ -36,7 +36,7 @@ final class EventRecords {
                 UnixSeconds.instant(event.get("timestamp"), receivedAt), Level.of(text(event, "level")),
                 text(event, "platform"),
                 text(event, "environment"), text(event, "release"), userKey(event.get("user")), tags(event), grouping,
-                summary, searchText(event, summary), Compression.gzip(json.writeValueAsBytes(event)));
+                summary, searchText(event, summary), compression.compressBody(json.writeValueAsBytes(event)));
     }
 
     /** Sentry's user identity: the id, else the email, the username, the IP address. */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import dev.faultline.ingest.Compression;
+import dev.faultline.compression.BodyCompression;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,10 +31,12 @@ public class StoredEvents {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final BodyCompression compression;
 
-    StoredEvents(JdbcClient jdbc, JsonMapper json) {
+    StoredEvents(JdbcClient jdbc, JsonMapper json, BodyCompression compression) {
         this.jdbc = jdbc;
         this.json = json;
+        this.compression = compression;
     }
 
     /** The event with its body. */
@@ -101,7 +103,7 @@ public class StoredEvents {
 
     private StoredEvent withBody(ResultSet rs, int row) throws SQLException {
         StoredEvent event = withoutBody(rs, row);
-        ObjectNode body = (ObjectNode) json.readTree(Compression.gunzip(rs.getBytes("body")));
+        ObjectNode body = (ObjectNode) json.readTree(compression.decompress(rs.getBytes("body")));
         return new StoredEvent(event.projectId(), event.eventId(), event.issueId(), event.receivedAt(),
                 event.occurredAt(), event.level(), event.environment(), event.release(), event.userKey(), event.hash(),
                 event.tags(), body);

@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.zip.InflaterInputStream;
 
+import dev.faultline.compression.BodyCompression;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Service;
@@ -39,6 +40,7 @@ class IngestRequests {
     private final IntakeWriter writer;
     private final TrustedProxies proxies;
     private final JsonMapper json;
+    private final BodyCompression compression;
     /** Item types SDKs send that Faultline does not keep. */
     private static final Set<String> SKIPPED_TYPES = Set.of("session", "sessions", "client_report", "check_in", "log",
             "otel_log", "span", "otel_span", "profile", "profile_chunk", "replay_event", "replay_recording",
@@ -48,13 +50,14 @@ class IngestRequests {
     private final IngestLimits limits = IngestLimits.DEFAULTS;
 
     IngestRequests(KeyCache keys, KeyRateLimiter rateLimiter, IngestGate gate, IntakeWriter writer,
-            TrustedProxies proxies, JsonMapper json, MeterRegistry meters) {
+            TrustedProxies proxies, JsonMapper json, BodyCompression compression, MeterRegistry meters) {
         this.keys = keys;
         this.rateLimiter = rateLimiter;
         this.gate = gate;
         this.writer = writer;
         this.proxies = proxies;
         this.json = json;
+        this.compression = compression;
         this.meters = meters;
     }
 
@@ -72,7 +75,7 @@ class IngestRequests {
             }
             UUID headerEventId = EventIds.parse(text(envelope.header(), "event_id"));
             Instant sentAt = timestamp(text(envelope.header(), "sent_at"));
-            var batch = new IntakeBatchBuilder(projectId, receivedAt, sentAt, proxies.clientAddress(request));
+            var batch = new IntakeBatchBuilder(compression, projectId, receivedAt, sentAt, proxies.clientAddress(request));
             for (Envelope.Item item : envelope.items()) {
                 add(batch, item, headerEventId);
             }
@@ -89,7 +92,7 @@ class IngestRequests {
             byte[] payload = readEvent(request, admission);
             PayloadCheck.Found found = PayloadCheck.check(json, payload, "event");
             UUID eventId = found.eventId() != null ? found.eventId() : UUID.randomUUID();
-            var batch = new IntakeBatchBuilder(projectId, receivedAt, null, proxies.clientAddress(request));
+            var batch = new IntakeBatchBuilder(compression, projectId, receivedAt, null, proxies.clientAddress(request));
             batch.row("transaction".equals(found.type()) ? IntakeKind.TRANSACTION : IntakeKind.EVENT, eventId, payload);
             rateLimiter.acquire(key, 1, receivedAt);
             commit(batch.build());
@@ -104,7 +107,7 @@ class IngestRequests {
             byte[] payload = readEvent(request, admission);
             checkJson(payload, "security report");
             UUID eventId = UUID.randomUUID();
-            var batch = new IntakeBatchBuilder(projectId, receivedAt, null, proxies.clientAddress(request));
+            var batch = new IntakeBatchBuilder(compression, projectId, receivedAt, null, proxies.clientAddress(request));
             batch.row(IntakeKind.SECURITY_REPORT, eventId, payload);
             rateLimiter.acquire(key, 1, receivedAt);
             commit(batch.build());
@@ -297,6 +300,7 @@ class IngestRequests {
     /** Collects one request's rows: payloads compressed, files and feedback beside them. */
     private static final class IntakeBatchBuilder {
 
+        private final BodyCompression compression;
         private final long projectId;
         private final Instant receivedAt;
         private final Instant sentAt;
@@ -305,7 +309,9 @@ class IngestRequests {
         private final List<IntakeBatch.Attachment> attachments = new ArrayList<>();
         private final List<IntakeBatch.Feedback> feedback = new ArrayList<>();
 
-        IntakeBatchBuilder(long projectId, Instant receivedAt, Instant sentAt, String clientIp) {
+        IntakeBatchBuilder(BodyCompression compression, long projectId, Instant receivedAt, Instant sentAt,
+                String clientIp) {
+            this.compression = compression;
             this.projectId = projectId;
             this.receivedAt = receivedAt;
             this.sentAt = sentAt;
@@ -314,7 +320,7 @@ class IngestRequests {
 
         void row(IntakeKind kind, UUID eventId, byte[] payload) {
             rows.add(new IntakeRow(0, projectId, kind, eventId, receivedAt, sentAt, clientIp,
-                    Compression.gzip(payload)));
+                    compression.compressPayload(payload)));
         }
 
         void attachment(UUID eventId, Envelope.Item item) {

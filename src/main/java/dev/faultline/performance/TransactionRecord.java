@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.faultline.ingest.Compression;
+import dev.faultline.compression.BodyCompression;
 import dev.faultline.ingest.EventIds;
 import dev.faultline.ingest.UnixSeconds;
 import tools.jackson.databind.JsonNode;
@@ -20,7 +20,8 @@ public record TransactionRecord(long projectId, UUID eventId, Instant receivedAt
         byte[] body) {
 
     /** From a normalized transaction event. */
-    public static TransactionRecord of(long projectId, Instant receivedAt, ObjectNode event, JsonMapper json) {
+    public static TransactionRecord of(long projectId, Instant receivedAt, ObjectNode event, JsonMapper json,
+            BodyCompression compression) {
         Instant end = UnixSeconds.instant(event.get("timestamp"), receivedAt);
         Instant start = UnixSeconds.instant(event.get("start_timestamp"), end);
         JsonNode trace = event.path("contexts").path("trace");
@@ -29,7 +30,7 @@ public record TransactionRecord(long projectId, UUID eventId, Instant receivedAt
         return new TransactionRecord(projectId, eventId == null ? UUID.randomUUID() : eventId, receivedAt, start,
                 name == null || name.isBlank() ? "<unlabeled transaction>" : name, text(trace, "op"),
                 Math.max(0, Duration.between(start, end).toNanos() / 1e6), text(trace, "status"), text(trace, "trace_id"),
-                text(event, "environment"), text(event, "release"), Compression.gzip(json.writeValueAsBytes(event)));
+                text(event, "environment"), text(event, "release"), compression.compressBody(json.writeValueAsBytes(event)));
     }
 
     /** Statuses that count as failed operations (Sentry's: anything but ok, cancelled and unknown). */

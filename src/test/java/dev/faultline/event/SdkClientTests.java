@@ -6,7 +6,7 @@ import java.time.Duration;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import dev.faultline.ingest.Compression;
+import dev.faultline.compression.BodyCompression;
 import dev.faultline.support.Eventually;
 import dev.faultline.support.IntegrationTest;
 import dev.faultline.support.Issues;
@@ -42,6 +42,9 @@ class SdkClientTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    BodyCompression compression;
 
     @Autowired
     JdbcClient jdbc;
@@ -96,7 +99,7 @@ class SdkClientTests {
         assertThat(Issues.tagsOfEvents(jdbc, project.id()))
                 .contains("environment=test", "release=shop@1.0.0", "server_name=checkout-7");
         assertThat(jdbc.sql("SELECT body FROM events WHERE project_id = ?").param(project.id()).query(byte[].class)
-                .list()).anySatisfy(body -> assertThat(new String(Compression.gunzip(body), StandardCharsets.UTF_8))
+                .list()).anySatisfy(body -> assertThat(new String(compression.decompress(body), StandardCharsets.UTF_8))
                 .contains("opened the cart"));
         Eventually.count(() -> jdbc.sql("SELECT count(*) FROM transactions WHERE project_id = ? AND name = ?")
                 .params(project.id(), "GET /checkout").query(Integer.class).single(), 1);

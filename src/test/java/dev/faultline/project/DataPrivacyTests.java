@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import dev.faultline.account.User;
-import dev.faultline.ingest.Compression;
+import dev.faultline.compression.BodyCompression;
 import dev.faultline.organization.Role;
 import dev.faultline.support.Api;
 import dev.faultline.support.Eventually;
@@ -38,6 +38,9 @@ class DataPrivacyTests {
 
     @Autowired
     ApplicationContext context;
+
+    @Autowired
+    BodyCompression compression;
 
     @Autowired
     JdbcClient jdbc;
@@ -122,6 +125,6 @@ class DataPrivacyTests {
         byte[] body = Eventually.await(() -> jdbc.sql("SELECT body FROM events WHERE event_id = ?::uuid")
                 .param(eventId).query(byte[].class).optional().orElse(null), found -> found != null,
                 Duration.ofSeconds(10));
-        return JsonMapper.shared().readTree(Compression.gunzip(body));
+        return JsonMapper.shared().readTree(compression.decompress(body));
     }
 }
