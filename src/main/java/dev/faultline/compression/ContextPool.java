@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  */
 final class ContextPool<C extends Closeable> {
 
-    private static final int MAX_IDLE = 8;
+    private static final int MAX_IDLE = 4;
 
     private final Supplier<C> create;
     private final BlockingQueue<C> idle = new ArrayBlockingQueue<>(MAX_IDLE);
