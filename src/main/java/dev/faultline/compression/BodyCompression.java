@@ -87,7 +87,7 @@ public class BodyCompression {
     }
 
     private ZstdCodec remember(CompressionDictionaries.Stored stored) {
-        return codecs.computeIfAbsent(stored.id(), id -> ZstdCodec.of(id, stored.dictionary()));
+        return codecs.computeIfAbsent(stored.id(), id -> ZstdCodec.of(stored.dictionary()));
     }
 
     private ZstdCodec codec(int dictionaryId) {
@@ -97,7 +97,7 @@ public class BodyCompression {
         }
         byte[] dictionary = dictionaries.find(dictionaryId).orElseThrow(() -> new IllegalStateException(
                 "A body names compression dictionary " + dictionaryId + ", which is not stored"));
-        return codecs.computeIfAbsent(dictionaryId, id -> ZstdCodec.of(id, dictionary));
+        return codecs.computeIfAbsent(dictionaryId, id -> ZstdCodec.of(dictionary));
     }
 
     private static byte[] gunzip(byte[] data) {

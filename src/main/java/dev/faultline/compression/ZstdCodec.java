@@ -6,24 +6,27 @@ import com.github.luben.zstd.ZstdDictCompress;
 import com.github.luben.zstd.ZstdDictDecompress;
 
 /**
- * zstd with one dictionary, or with none (id 0): the prepared dictionary in both directions, and contexts to reuse.
+ * zstd with one dictionary, or with none: the dictionary prepared for each direction, and contexts to reuse.
  * Level 3, zstd's default: with a dictionary it compresses events faster than gzip's fastest level, to less than half
- * the size (docs/benchmarks.md).
+ * the size (docs/benchmarks.md). A dictionary is prepared for compression (about a megabyte of tables) only when
+ * bodies are written with it, so older dictionaries that only read bodies cost little.
  */
 final class ZstdCodec {
 
     static final int LEVEL = 3;
 
-    private final int dictionaryId;
+    private final byte[] dictionary;
     private final ContextPool<ZstdCompressCtx> compressors;
     private final ContextPool<ZstdDecompressCtx> decompressors;
+    private ZstdDictCompress forCompression;
 
-    private ZstdCodec(int dictionaryId, ZstdDictCompress forCompression, ZstdDictDecompress forDecompression) {
-        this.dictionaryId = dictionaryId;
+    private ZstdCodec(byte[] dictionary) {
+        this.dictionary = dictionary;
         this.compressors = new ContextPool<>(() -> {
             var context = new ZstdCompressCtx().setLevel(LEVEL);
-            return forCompression == null ? context : context.loadDict(forCompression);
+            return dictionary == null ? context : context.loadDict(forCompression());
         });
+        ZstdDictDecompress forDecompression = dictionary == null ? null : new ZstdDictDecompress(dictionary);
         this.decompressors = new ContextPool<>(() -> {
             var context = new ZstdDecompressCtx();
             return forDecompression == null ? context : context.loadDict(forDecompression);
@@ -31,15 +34,11 @@ final class ZstdCodec {
     }
 
     static ZstdCodec withoutDictionary() {
-        return new ZstdCodec(0, null, null);
+        return new ZstdCodec(null);
     }
 
-    static ZstdCodec of(int dictionaryId, byte[] dictionary) {
-        return new ZstdCodec(dictionaryId, new ZstdDictCompress(dictionary, LEVEL), new ZstdDictDecompress(dictionary));
-    }
-
-    int dictionaryId() {
-        return dictionaryId;
+    static ZstdCodec of(byte[] dictionary) {
+        return new ZstdCodec(dictionary);
     }
 
     byte[] compress(byte[] data) {
@@ -53,5 +52,12 @@ final class ZstdCodec {
     /** No longer the codec new bodies are written with; it still reads the bodies it wrote. */
     void retire() {
         compressors.close();
+    }
+
+    private synchronized ZstdDictCompress forCompression() {
+        if (forCompression == null) {
+            forCompression = new ZstdDictCompress(dictionary, LEVEL);
+        }
+        return forCompression;
     }
 }
