@@ -87,6 +87,19 @@ class MaintenanceScheduleTests {
     }
 
     @Test
+    void eventIdsSeenMoreThanAWeekAgoAreForgottenAndNewerOnesKept() {
+        UUID old = UUID.randomUUID();
+        UUID recent = UUID.randomUUID();
+        jdbc.sql("INSERT INTO event_ids (project_id, event_id, received_at) VALUES (?, ?, ?), (?, ?, ?)")
+                .params(project.id(), old, at(TODAY.minusDays(8)), project.id(), recent, at(TODAY.minusDays(6)))
+                .update();
+
+        maintenance.runFor(TODAY);
+
+        assertThat(jdbc.sql("SELECT event_id FROM event_ids").query(UUID.class).list()).containsExactly(recent);
+    }
+
+    @Test
     void theEventsOfADeletedProjectAreRemoved() {
         TestProjects.TestProject other = new TestProjects(context).create("gone");
         maintenance.runFor(TODAY);
