@@ -22,6 +22,8 @@ import org.springframework.stereotype.Component;
 public class BodyCompression {
 
     private static final int LARGEST_BODY = Integer.MAX_VALUE - 8;
+    /** What a zstd frame names when it was compressed without a dictionary. */
+    private static final int NO_DICTIONARY = 0;
 
     private final CompressionDictionaries dictionaries;
     private final DictionaryTraining.Bounds trainingBounds;
@@ -39,7 +41,7 @@ public class BodyCompression {
         this.dictionaries = dictionaries;
         this.trainingBounds = trainingBounds;
         this.clock = clock;
-        codecs.put(0, ZstdCodec.withoutDictionary());
+        codecs.put(NO_DICTIONARY, ZstdCodec.withoutDictionary());
     }
 
     /** A body to keep: compressed with the newest dictionary, and offered as a sample for the next one. */
@@ -49,7 +51,7 @@ public class BodyCompression {
         return codec.compress(body);
     }
 
-    /** A payload on its way to digest: compressed with the newest dictionary, and not a sample (it is not normalized). */
+    /** A payload on its way to digest: compressed with the newest dictionary; not a sample, as it is not normalized. */
     public byte[] compressPayload(byte[] payload) {
         return newest().compress(payload);
     }
@@ -75,7 +77,7 @@ public class BodyCompression {
             var stored = dictionaries.newest();
             training = new DictionaryTraining(trainingBounds, dictionaries,
                     stored.map(CompressionDictionaries.Stored::createdAt).orElse(null), this::use, clock);
-            newest = stored.map(this::remember).orElse(codecs.get(0));
+            newest = stored.map(this::remember).orElse(codecs.get(NO_DICTIONARY));
         }
         return newest;
     }

@@ -130,7 +130,8 @@ class BodyCompressionTests {
         byte[] namesAnUnknownDictionary = Zstd.compressUsingDict(event(1), trainedElsewhere(), ZstdCodec.LEVEL);
 
         assertThatThrownBy(() -> compression.decompress("{\"not\":\"compressed\"}".getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Not a body compressed by Faultline");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Not a body compressed by Faultline");
         assertThatThrownBy(() -> compression.decompress(namesAnUnknownDictionary))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("which is not stored");
     }
@@ -174,7 +175,8 @@ class BodyCompressionTests {
                 "environment":"production","server_name":"web-%d","tags":[["region","eu-west-1"],["shard","%d"]],\
                 "exception":{"values":[{"type":"IllegalStateException","value":"order %d failed",\
                 "stacktrace":{"frames":[%s]}}]},"breadcrumbs":{"values":[%s]},\
-                "contexts":{"os":{"name":"Linux","version":"6.1.0-27-amd64"},"runtime":{"name":"OpenJDK","version":"21.0.5"}},\
+                "contexts":{"os":{"name":"Linux","version":"6.1.0-27-amd64"},\
+                "runtime":{"name":"OpenJDK","version":"21.0.5"}},\
                 "user":{"id":"%d"}}""".formatted(n, 1_764_000_000 + n, n % 4, n % 12, n % 4, n * 7919, frames,
                 breadcrumbs, n * 13).getBytes(StandardCharsets.UTF_8);
     }
