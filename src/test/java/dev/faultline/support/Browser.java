@@ -17,6 +17,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * Debian's Chromium, headless, driven through its ChromeDriver. Without them the browser tests are skipped, unless
@@ -30,10 +31,12 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
     private final int port;
+    private final Path profile;
 
-    private Browser(ChromeDriver driver, int port) {
+    private Browser(ChromeDriver driver, int port, Path profile) {
         this.driver = driver;
         this.port = port;
+        this.profile = profile;
     }
 
     public static Browser open(int port) {
@@ -42,14 +45,25 @@ public final class Browser implements AutoCloseable {
             throw new AssertionError("Chromium and ChromeDriver are required: run scripts/install-test-dependencies.sh");
         }
         Assumptions.assumeTrue(present, "Chromium is not installed: run scripts/install-test-dependencies.sh");
+        // A profile of our own, deleted on close: the one Chromium makes in /tmp outlives the test when it is killed.
+        Path profile = temporaryDirectory();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        options.addArguments("--user-data-dir=" + profile, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1280,900");
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .build();
-        return new Browser(new ChromeDriver(service, options), port);
+        return new Browser(new ChromeDriver(service, options), port, profile);
+    }
+
+    private static Path temporaryDirectory() {
+        try {
+            return Files.createTempDirectory("faultline-browser");
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     public Browser go(String path) {
@@ -105,5 +119,6 @@ public final class Browser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
+        FileSystemUtils.deleteRecursively(profile.toFile());
     }
 }
