@@ -140,7 +140,7 @@ class Digest {
         }
         Map<Key, Integer> maxLevels = new LinkedHashMap<>();
         for (DigestedEvent event : events) {
-            long issueId = outcome.issueIds().get(new IssueWriter.IssueKey(event.projectId(), event.grouping().hash()));
+            long issueId = outcome.issueIds().get(new IssueWriter.IssueKey(event.projectId(), event.hash()));
             maxLevels.merge(new Key(event.projectId(), issueId, event.environment()), event.level().code(), Math::max);
         }
         return maxLevels.entrySet().stream().map(entry -> new DigestListener.Seen(entry.getKey().projectId(),

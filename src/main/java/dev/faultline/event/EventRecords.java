@@ -34,9 +34,9 @@ final class EventRecords {
         UUID eventId = EventIds.parse(text(event, "event_id"));
         return new DigestedEvent(projectId, eventId == null ? UUID.randomUUID() : eventId, receivedAt,
                 UnixSeconds.instant(event.get("timestamp"), receivedAt), Level.of(text(event, "level")),
-                text(event, "platform"),
-                text(event, "environment"), text(event, "release"), userKey(event.get("user")), tags(event), grouping,
-                summary, searchText(event, summary), compression.compressBody(json.writeValueAsBytes(event)));
+                text(event, "platform"), text(event, "environment"), text(event, "release"), userKey(event.get("user")),
+                tags(event), grouping.hash(), summary, searchText(event, summary),
+                compression.compressBody(json.writeValueAsBytes(event)));
     }
 
     /** Sentry's user identity: the id, else the email, the username, the IP address. */

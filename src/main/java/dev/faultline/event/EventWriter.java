@@ -57,7 +57,7 @@ class EventWriter {
             statement.setString(7, event.environment());
             statement.setString(8, event.release());
             statement.setString(9, event.userKey());
-            statement.setString(10, event.grouping().hash());
+            statement.setString(10, event.hash());
             Array tags = statement.getConnection().createArrayOf("text",
                     event.tags().stream().map(tag -> tag[0] + "=" + tag[1]).toArray());
             statement.setArray(11, tags);
@@ -128,6 +128,6 @@ class EventWriter {
     }
 
     private static long issueId(DigestedEvent event, Map<IssueWriter.IssueKey, Long> issueIds) {
-        return issueIds.get(new IssueWriter.IssueKey(event.projectId(), event.grouping().hash()));
+        return issueIds.get(new IssueWriter.IssueKey(event.projectId(), event.hash()));
     }
 }

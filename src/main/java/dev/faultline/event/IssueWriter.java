@@ -53,7 +53,7 @@ class IssueWriter {
     Outcome write(List<DigestedEvent> events) {
         Map<IssueKey, List<DigestedEvent>> byIssue = new TreeMap<>();
         for (DigestedEvent event : events) {
-            byIssue.computeIfAbsent(new IssueKey(event.projectId(), event.grouping().hash()), key -> new ArrayList<>())
+            byIssue.computeIfAbsent(new IssueKey(event.projectId(), event.hash()), key -> new ArrayList<>())
                     .add(event);
         }
         Map<IssueKey, Long> ids = existing(byIssue.keySet());
