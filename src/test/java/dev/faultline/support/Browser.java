@@ -49,9 +49,9 @@ public final class Browser implements AutoCloseable {
         Path profile = temporaryDirectory();
         var options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--user-data-dir=" + profile, "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-dev-shm-usage", "--window-size=1280,900");
+        options.addArguments("--user-data-dir=" + profile, "--headless=new", "--no-sandbox", "--disable-gpu",
+                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--disable-dev-shm-usage", "--window-size=1280,900");
         var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 .build();
         return new Browser(new ChromeDriver(service, options), port, profile);
@@ -118,7 +118,11 @@ public final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
-        driver.quit();
-        FileSystemUtils.deleteRecursively(profile.toFile());
+        try {
+            driver.quit();
+        }
+        finally {
+            FileSystemUtils.deleteRecursively(profile.toFile());
+        }
     }
 }
