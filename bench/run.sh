@@ -2,7 +2,8 @@
 # Ingest load benchmark (issue 6): starts a fresh Faultline with its shipped defaults (./faultline, embedded
 # PostgreSQL in a temporary data directory) and drives it with the load generator in bench/.
 # Usage: bench/run.sh [quick|full] [generator options, e.g. --burst --connections 64 --seed-events 1000000,
-# or --start-rate 400 --warmup 40 to warm up and start the steps at 400 events/s]
+# or --start-rate 400 --warmup 40 to warm up and start the steps at 400 events/s, or --m1 1400 --steady 30 to skip the
+# search for M1 and measure 30 s phases at 700 and 1,400 events/s]
 # Prints a Markdown report (stdout); progress goes to stderr, the server's log to $FAULTLINE_BENCH_LOG if set.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -39,10 +39,14 @@ public final class LoadBench {
     private LoadBench(Map<String, String> options) throws Exception {
         this.options = options;
         Plan modePlan = Plan.of(options.getOrDefault("mode", "quick"));
-        this.plan = options.containsKey("start-rate")
-                ? modePlan.startingAt(Double.parseDouble(options.get("start-rate")),
-                        Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "30"))))
-                : modePlan;
+        if (options.containsKey("start-rate")) {
+            modePlan = modePlan.startingAt(Double.parseDouble(options.get("start-rate")),
+                    Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup", "30"))));
+        }
+        if (options.containsKey("steady")) {
+            modePlan = modePlan.steadyFor(Duration.ofSeconds(Long.parseLong(options.get("steady"))));
+        }
+        this.plan = modePlan;
         URI url = URI.create(options.get("url"));
         this.host = url.getHost() + ":" + url.getPort();
         this.server = new InetSocketAddress(url.getHost(), url.getPort());
@@ -85,7 +89,8 @@ public final class LoadBench {
         send(sender, plan.startRate(), plan.warmup());
         awaitDrained(Duration.ofSeconds(60));
 
-        double m1 = findSustainedRate(sender);
+        double given = Double.parseDouble(options.getOrDefault("m1", "0"));
+        double m1 = given > 0 ? given : findSustainedRate(sender);
         double rate = m1 > 0 ? m1 : plan.startRate();
 
         log("half of M1 with visibility probes");
@@ -111,8 +116,9 @@ public final class LoadBench {
 
         report.measure("Ceiling: PostgreSQL COPY of event rows (2 sessions)", String.format("%,.0f rows/s", copyCeiling), "");
         report.measure("Ceiling: no-op HTTP POST of the same payloads", String.format("%,.0f requests/s", httpCeiling), "");
-        report.measure("M1 sustained rate, accepted (digested)", m1 > 0
-                ? String.format("%,.0f events/s (%,.0f)", lastPassing.acceptedPerSecond(), lastPassingDigested)
+        report.measure("M1 sustained rate, accepted (digested)", given > 0
+                ? String.format("given as %,.0f events/s, not searched", given)
+                : m1 > 0 ? String.format("%,.0f events/s (%,.0f)", lastPassing.acceptedPerSecond(), lastPassingDigested)
                 : "none: the first step did not keep pace", "≥ 2,000 events/s");
         report.measure("M1 as a fraction of the lower ceiling", String.format("%.0f%%",
                 100 * m1 / Math.min(copyCeiling, httpCeiling)), "");

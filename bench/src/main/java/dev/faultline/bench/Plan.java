@@ -25,4 +25,9 @@ record Plan(int pool, Duration idle, Duration ceiling, Duration warmup, double s
     Plan startingAt(double rate, Duration warmup) {
         return new Plan(pool, idle, ceiling, warmup, rate, stepFactor, step, steady, reads, burst);
     }
+
+    /** Longer or shorter 50% and 100% phases, for tails measured over more requests. */
+    Plan steadyFor(Duration phase) {
+        return new Plan(pool, idle, ceiling, warmup, startRate, stepFactor, step, phase, reads, burst);
+    }
 }
