@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Everything one ingest request commits, in one transaction with whatever other requests share it. */
+/** Everything one ingest request commits, together with whatever other requests share its group commit. */
 record IntakeBatch(List<IntakeRow> rows, List<Attachment> attachments, List<Feedback> feedback) {
 
     record Attachment(long projectId, UUID eventId, String name, String contentType, String attachmentType,
@@ -16,6 +16,11 @@ record IntakeBatch(List<IntakeRow> rows, List<Attachment> attachments, List<Feed
 
     boolean isEmpty() {
         return rows.isEmpty() && attachments.isEmpty() && feedback.isEmpty();
+    }
+
+    /** Intake rows alone, which need no transaction to be written with. */
+    boolean hasRowsOnly() {
+        return attachments.isEmpty() && feedback.isEmpty();
     }
 
     int rowCount() {
