@@ -194,7 +194,7 @@ class IntakeWriter implements SmartLifecycle {
 
     /**
      * The group's intake rows. Outside a transaction, should a group's rows commit in part and its requests be told
-     * of a failure, what they send again is stored once: digest drops event ids it has seen.
+     * of a failure, the events and transactions they send again are stored once: digest drops event ids it has seen.
      */
     private void insertRows(List<Pending> group) {
         List<IntakeRow> rows = group.stream().flatMap(pending -> pending.batch().rows().stream()).toList();
@@ -208,7 +208,8 @@ class IntakeWriter implements SmartLifecycle {
             statement.setShort(2, (short) row.kind().code());
             statement.setObject(3, row.eventId());
             statement.setObject(4, offset(row.receivedAt()));
-            setNullable(statement, 5, row.sentAt() == null ? null : offset(row.sentAt()), Types.TIMESTAMP_WITH_TIMEZONE);
+            setNullable(statement, 5, row.sentAt() == null ? null : offset(row.sentAt()),
+                    Types.TIMESTAMP_WITH_TIMEZONE);
             setNullable(statement, 6, row.clientIp(), Types.VARCHAR);
             statement.setBytes(7, row.payload());
         });
