@@ -178,9 +178,8 @@ class IssueApiController {
             throw Problem.badRequest("groups", "Ask for at most " + Issues.MAX_LIMIT + " issues at once");
         }
         Issues.ListRequest list = IssueListParams.ofOrganization(request, issues.now());
-        List<Issue> found = issues.targets(membership, ids, list);
         IssueStats stats = IssueStats.parse(request.getParameter("groupStatsPeriod"), IssueStats.DAY);
-        return jsons.list(membership.organization(), issues.listed(membership, found, list.range()), stats);
+        return jsons.list(membership.organization(), issues.listed(membership, ids, list), stats);
     }
 
     @GetMapping("/api/0/organizations/{org}/environments/")

@@ -339,9 +339,12 @@ class Issues {
         return Instant.now();
     }
 
-    /** These issues (already found for the caller) with their projects and counts in the time range. */
-    List<Listed> listed(Membership membership, List<Issue> found, TimeRange range) {
-        return listed(found, readable(membership), range);
+    /** Those of these issues the caller can read, with their projects and counts in the request's time range. */
+    List<Listed> listed(Membership membership, List<Long> ids, ListRequest request) {
+        membership.require(Scope.EVENT_READ);
+        Map<Long, Project> readable = readable(membership);
+        List<Issue> found = issues.find(projectIds(readable, request.projectIds()), ids);
+        return listed(found, readable, request.range());
     }
 
     private List<Listed> listed(List<Issue> found, Map<Long, Project> readable, TimeRange range) {
