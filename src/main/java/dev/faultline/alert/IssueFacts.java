@@ -3,11 +3,11 @@ package dev.faultline.alert;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import dev.faultline.config.Settings;
 import dev.faultline.event.Level;
+import dev.faultline.project.Project;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -39,7 +39,7 @@ class IssueFacts {
                 .param(issueIds.toArray(Long[]::new))
                 .query(rs -> {
                     facts.put(rs.getLong(1), new Facts(rs.getLong(1),
-                            rs.getString(10).toUpperCase(Locale.ROOT) + "-" + rs.getLong(2), rs.getString(3),
+                            Project.shortId(rs.getString(10), rs.getLong(2)), rs.getString(3),
                             rs.getString(4), Level.of(rs.getInt(5)).value(), rs.getLong(6),
                             rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(), rs.getString(9),
                             rs.getString(10), rs.getString(11), rs.getString(12), rs.getString(13),

@@ -3,7 +3,6 @@ package dev.faultline.alert;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 
 import dev.faultline.account.Scope;
 import dev.faultline.api.Problem;
@@ -47,7 +46,7 @@ class TestNotifications {
         String org = membership.organization().slug();
         Instant now = Instant.now();
         String message = json.writeValueAsString(new Notification("test", rule.id(), rule.title(), 0,
-                project.slug().toUpperCase(Locale.ROOT) + "-0", "This is a test notification from Faultline",
+                project.shortId(0), "This is a test notification from Faultline",
                 "faultline.alerts in test", "error", "production", "example@1.0.0", 1, now, now,
                 baseUrl + "/" + org + "/issues?project=" + project.id(), project.slug(), project.name(), org,
                 membership.organization().name()));

@@ -114,7 +114,7 @@ class EventFilesApiController {
                         rs.getObject(2) == null ? null : EventIds.format(rs.getObject(2, UUID.class)), rs.getString(3),
                         rs.getString(4), rs.getString(5), rs.getTimestamp(6).toInstant(),
                         rs.getObject(7) == null ? null : Map.of("id", String.valueOf(rs.getLong(7)),
-                                "title", rs.getString(8), "shortId", found.slug().toUpperCase() + "-" + rs.getLong(9))))
+                                "title", rs.getString(8), "shortId", found.shortId(rs.getLong(9)))))
                 .list(), request);
     }
 

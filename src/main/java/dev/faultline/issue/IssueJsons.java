@@ -3,7 +3,6 @@ package dev.faultline.issue;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -84,7 +83,7 @@ class IssueJsons {
     }
 
     static String shortId(Project project, Issue issue) {
-        return project.slug().toUpperCase(Locale.ROOT) + "-" + issue.shortId();
+        return project.shortId(issue.shortId());
     }
 
     static IssueJson.AssigneeJson assignee(User user) {

@@ -4,12 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.faultline.event.StoredEvent;
+import dev.faultline.project.Project;
 
 /**
  * "Copy as Markdown" of an issue and one of its events, for pasting into a ticket or a chat: a heading, the facts as
@@ -64,9 +64,8 @@ public final class IssueMarkdown {
         return markdown.toString();
     }
 
-    /** Sentry's short id: the project's slug in capitals and the issue's number. */
     static String shortId(String projectSlug, long shortId) {
-        return text(projectSlug.toUpperCase(Locale.ROOT)) + "-" + shortId;
+        return text(Project.shortId(projectSlug, shortId));
     }
 
     /** One line of Markdown text showing exactly these characters. */

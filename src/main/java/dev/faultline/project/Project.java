@@ -1,6 +1,7 @@
 package dev.faultline.project;
 
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * A project of an organization: what a DSN sends its events to.
@@ -11,4 +12,13 @@ import java.time.Instant;
  */
 public record Project(long id, long organizationId, String slug, String name, String platform, Instant createdAt,
         boolean scrubData, boolean scrubIpAddresses, Instant firstEventAt) {
+
+    /** Sentry's short id of an issue: its project's slug in capitals and the issue's number in the project. */
+    public static String shortId(String slug, long number) {
+        return slug.toUpperCase(Locale.ROOT) + "-" + number;
+    }
+
+    public String shortId(long number) {
+        return shortId(slug, number);
+    }
 }
