@@ -82,10 +82,6 @@ class IssueJsons {
         return settings.baseUrl() + "/" + organization.slug() + "/issues/" + issueId + "/";
     }
 
-    static String shortId(Project project, Issue issue) {
-        return project.shortId(issue.shortId());
-    }
-
     static IssueJson.AssigneeJson assignee(User user) {
         return user == null ? null
                 : new IssueJson.AssigneeJson("user", String.valueOf(user.id()),
@@ -96,8 +92,8 @@ class IssueJsons {
     private IssueJson json(Organization organization, Issue issue, Project project, long count,
             Map<String, List<long[]>> stats, long comments, User assignee, Issues.Opened detail) {
         boolean full = detail != null;
-        return new IssueJson(String.valueOf(issue.id()), shortId(project, issue), issue.title(), issue.culprit(),
-                permalink(organization, issue.id()), null, issue.level().value(), issue.status(),
+        return new IssueJson(String.valueOf(issue.id()), project.shortId(issue.shortId()), issue.title(),
+                issue.culprit(), permalink(organization, issue.id()), null, issue.level().value(), issue.status(),
                 statusDetails(issue), null, false, issue.platform(),
                 new IssueJson.ProjectRef(String.valueOf(project.id()), project.name(), project.slug(),
                         project.platform()),

@@ -161,7 +161,7 @@ class IssueListPageController {
         for (Issues.Listed item : listed) {
             Issue issue = item.issue();
             User assignee = issue.assigneeId() == null ? null : assignees.get(issue.assigneeId());
-            rows.add(new Row(issue, item.project(), IssueJsons.shortId(item.project(), issue), item.count(),
+            rows.add(new Row(issue, item.project(), item.project().shortId(issue.shortId()), item.count(),
                     Sparkline.points(stats.buckets(hourly.getOrDefault(issue.id(), Map.of()), now)),
                     assignee == null ? null : assignee.displayName()));
         }

@@ -35,8 +35,8 @@ public final class IssueMarkdown {
     public static String of(Issue issue, String projectSlug, String permalink, StoredEvent event,
             List<TagValue> topTags) {
         StringBuilder markdown = new StringBuilder();
-        markdown.append("# ").append(shortId(projectSlug, issue.shortId())).append(": ").append(text(issue.title()))
-                .append('\n');
+        markdown.append("# ").append(text(Project.shortId(projectSlug, issue.shortId()))).append(": ")
+                .append(text(issue.title())).append('\n');
         if (issue.culprit() != null && !issue.culprit().isBlank()) {
             markdown.append('\n').append(text(issue.culprit())).append('\n');
         }
@@ -62,10 +62,6 @@ public final class IssueMarkdown {
         }
         tags(markdown, topTags.isEmpty() ? eventTags(event) : topTags);
         return markdown.toString();
-    }
-
-    static String shortId(String projectSlug, long shortId) {
-        return text(Project.shortId(projectSlug, shortId));
     }
 
     /** One line of Markdown text showing exactly these characters. */

@@ -38,7 +38,7 @@ class IssueSidebar {
         model.addAttribute("section", "issues");
         model.addAttribute("issue", issue);
         model.addAttribute("project", opened.project());
-        model.addAttribute("shortId", IssueJsons.shortId(opened.project(), issue));
+        model.addAttribute("shortId", opened.project().shortId(issue.shortId()));
         User assignee = issue.assigneeId() == null ? null
                 : accounts.users(List.of(issue.assigneeId())).get(issue.assigneeId());
         model.addAttribute("assignee", assignee);

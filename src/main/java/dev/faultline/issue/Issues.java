@@ -160,7 +160,11 @@ class Issues {
     /** The issues a bulk action applies to: these ids, or without ids everything the request matches. */
     List<Issue> targets(Membership membership, List<Long> ids, ListRequest request) {
         membership.require(Scope.EVENT_READ);
-        Map<Long, Project> readable = readable(membership);
+        return targets(membership, readable(membership), ids, request);
+    }
+
+    private List<Issue> targets(Membership membership, Map<Long, Project> readable, List<Long> ids,
+            ListRequest request) {
         List<Long> projectIds = projectIds(readable, request.projectIds());
         if (!ids.isEmpty()) {
             return issues.find(projectIds, ids);
@@ -339,12 +343,11 @@ class Issues {
         return Instant.now();
     }
 
-    /** Those of these issues the caller can read, with their projects and counts in the request's time range. */
+    /** What {@link #targets} finds, with the issues' projects and counts in the request's time range. */
     List<Listed> listed(Membership membership, List<Long> ids, ListRequest request) {
         membership.require(Scope.EVENT_READ);
         Map<Long, Project> readable = readable(membership);
-        List<Issue> found = issues.find(projectIds(readable, request.projectIds()), ids);
-        return listed(found, readable, request.range());
+        return listed(targets(membership, readable, ids, request), readable, request.range());
     }
 
     private List<Listed> listed(List<Issue> found, Map<Long, Project> readable, TimeRange range) {
