@@ -3,7 +3,6 @@ package dev.faultline.ingest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -13,8 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.zip.InflaterInputStream;
 
 import dev.faultline.compression.BodyCompression;
@@ -31,8 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Service
 class IngestRequests {
-
-    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
 
     private final KeyCache keys;
     private final KeyRateLimiter rateLimiter;
@@ -222,9 +217,9 @@ class IngestRequests {
             return;
         }
         try {
-            writer.submit(batch).get(COMMIT_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            writer.submit(batch).get();
         }
-        catch (ExecutionException | TimeoutException e) {
+        catch (ExecutionException e) {
             throw IngestException.unavailable("The event could not be stored; retry later");
         }
         catch (InterruptedException e) {

@@ -9,13 +9,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -28,8 +32,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * without a transaction around it, so that the rows commit in the statement's own round trip, without a second one
  * for {@code COMMIT}; a group with attachments or feedback is one transaction.
  *
- * <p>The queue is bounded: when it is full, ingest answers 429 instead of holding more in memory. On shutdown the
- * writers stop after the web server, so requests still in flight get their commit.
+ * <p>The queue is bounded: when it is full, ingest answers 429 instead of holding more in memory. A request whose
+ * rows are not committed within {@link #COMMIT_TIMEOUT} (a stalled database) is failed by a watchdog that looks once
+ * a second, rather than by a timed wait per request: on a virtual thread each timed wait schedules and cancels a
+ * timer, which wakes the JDK's timer thread twice per request. On shutdown the writers stop after the web server, so
+ * requests still in flight get their commit.
  */
 @Component
 class IntakeWriter implements SmartLifecycle {
@@ -38,30 +45,49 @@ class IntakeWriter implements SmartLifecycle {
     static final int QUEUE_CAPACITY = 4096;
     private static final int MAX_ROWS_PER_COMMIT = 1000;
     private static final int WRITERS = 2;
+    static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
 
     private record Pending(IntakeBatch batch, CompletableFuture<Void> committed) {
+    }
+
+    /** A request's commit and when it was queued; in the order queued, so the oldest is at the head. */
+    private record Deadline(CompletableFuture<Void> committed, long queuedAt) {
     }
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
     private final IntakeQueue intake;
     private final BlockingQueue<Pending> queue = new ArrayBlockingQueue<>(QUEUE_CAPACITY);
+    private final Queue<Deadline> deadlines = new ConcurrentLinkedQueue<>();
+    private final Duration commitTimeout;
     private final List<Thread> writers = new ArrayList<>();
+    private Thread watchdog;
     private volatile boolean running;
 
+    @Autowired
     IntakeWriter(JdbcTemplate jdbc, TransactionTemplate transaction, IntakeQueue intake) {
+        this(jdbc, transaction, intake, COMMIT_TIMEOUT);
+    }
+
+    IntakeWriter(JdbcTemplate jdbc, TransactionTemplate transaction, IntakeQueue intake, Duration commitTimeout) {
         this.jdbc = jdbc;
         this.transaction = transaction;
         this.intake = intake;
+        this.commitTimeout = commitTimeout;
     }
 
-    /** Queues the rows; the future completes when they are committed. A full queue is a 429 at once. */
+    /**
+     * Queues the rows; the future completes when they are committed, or fails with a {@link TimeoutException} once
+     * they have waited longer than the commit timeout (they may still be committed later). A full queue is a 429 at
+     * once.
+     */
     CompletableFuture<Void> submit(IntakeBatch batch) {
         var pending = new Pending(batch, new CompletableFuture<>());
         if (!running || !queue.offer(pending)) {
             throw IngestException.rateLimited("Faultline is taking in more events than it can write; retry later",
                     Duration.ofSeconds(5), "", "organization");
         }
+        deadlines.add(new Deadline(pending.committed(), System.nanoTime()));
         return pending.committed();
     }
 
@@ -71,11 +97,13 @@ class IntakeWriter implements SmartLifecycle {
         for (int i = 0; i < WRITERS; i++) {
             writers.add(Thread.ofPlatform().name("intake-writer-" + i).daemon().start(this::run));
         }
+        watchdog = Thread.ofVirtual().name("intake-deadlines").start(this::watch);
     }
 
     @Override
     public void stop() {
         running = false;
+        watchdog.interrupt();
         for (Thread writer : writers) {
             writer.interrupt();
         }
@@ -135,6 +163,30 @@ class IntakeWriter implements SmartLifecycle {
             finally {
                 group.clear();
             }
+        }
+    }
+
+    private void watch() {
+        long interval = Math.min(1000, commitTimeout.toMillis());
+        while (running) {
+            try {
+                Thread.sleep(interval);
+            }
+            catch (InterruptedException e) {
+                return;
+            }
+            failOverdue();
+        }
+    }
+
+    /** Drops the commits done from the head of the deadlines, and fails those waiting longer than the timeout. */
+    private void failOverdue() {
+        long now = System.nanoTime();
+        for (Deadline oldest; (oldest = deadlines.peek()) != null; deadlines.poll()) {
+            if (!oldest.committed().isDone() && now - oldest.queuedAt() < commitTimeout.toNanos()) {
+                return;
+            }
+            oldest.committed().completeExceptionally(new TimeoutException("Not committed within " + commitTimeout));
         }
     }
 
