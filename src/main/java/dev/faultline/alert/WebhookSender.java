@@ -10,19 +10,22 @@ import java.time.Duration;
 
 import dev.faultline.config.BuildInfo;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Posts a notification to a webhook in its recipient's format, with timeouts and without following redirects (a
- * redirect could lead to an internal address). The generic format is signed with the recipient's secret.
+ * redirect could lead to an internal address). The generic format is signed with the recipient's secret. The HTTP
+ * client (with the TLS stack and the trusted certificates it loads, and a selector thread) is made at the first
+ * delivery, not at start: most installations send few or no webhooks, and an idle server should not hold it.
  */
 @Component
 class WebhookSender {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final SingletonSupplier<HttpClient> client = SingletonSupplier.of(() -> HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build());
     private final WebhookTargets targets;
     private final JsonMapper json;
 
@@ -47,7 +50,7 @@ class WebhookSender {
             request.header(Signatures.HEADER, Signatures.sign(job.secret(), body));
         }
         try {
-            HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.obtain().send(request.build(), HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
             if (status >= 200 && status < 300) {
                 return SendResult.sent(status);
