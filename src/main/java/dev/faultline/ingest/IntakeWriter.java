@@ -45,7 +45,7 @@ class IntakeWriter implements SmartLifecycle {
     static final int QUEUE_CAPACITY = 4096;
     private static final int MAX_ROWS_PER_COMMIT = 1000;
     private static final int WRITERS = 2;
-    static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration COMMIT_TIMEOUT = Duration.ofSeconds(30);
 
     private record Pending(IntakeBatch batch, CompletableFuture<Void> committed) {
     }
