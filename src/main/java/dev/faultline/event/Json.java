@@ -1,8 +1,11 @@
 package dev.faultline.event;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
@@ -95,6 +98,35 @@ final class Json {
 
     static List<Map.Entry<String, JsonNode>> entries(ObjectNode object) {
         return new ArrayList<>(object.properties());
+    }
+
+    /**
+     * Passes each value of the object through {@code change} (name, value), and puts back only those it returns
+     * anew: the walks over a whole event change few of its values, and putting back every one costs a map update
+     * each.
+     */
+    static void replaceValues(ObjectNode object, BiFunction<String, JsonNode, JsonNode> change) {
+        Map<String, JsonNode> changed = null;
+        for (Map.Entry<String, JsonNode> entry : object.properties()) {
+            JsonNode value = change.apply(entry.getKey(), entry.getValue());
+            if (value != entry.getValue()) {
+                changed = changed == null ? new LinkedHashMap<>() : changed;
+                changed.put(entry.getKey(), value);
+            }
+        }
+        if (changed != null) {
+            object.setAll(changed);
+        }
+    }
+
+    /** Passes each item of the array through {@code change}, and puts back only those it returns anew. */
+    static void replaceItems(ArrayNode array, UnaryOperator<JsonNode> change) {
+        for (int i = 0; i < array.size(); i++) {
+            JsonNode item = change.apply(array.get(i));
+            if (item != array.get(i)) {
+                array.set(i, item);
+            }
+        }
     }
 
     /**

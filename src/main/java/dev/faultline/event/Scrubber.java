@@ -131,20 +131,18 @@ final class Scrubber {
             return node;
         }
         if (node instanceof ObjectNode object) {
-            for (Map.Entry<String, JsonNode> field : Json.entries(object)) {
-                object.set(field.getKey(), Redactions.isSensitiveKey(field.getKey()) && !field.getValue().isNull()
-                        ? Json.NODES.stringNode(Redactions.FILTERED) : walk(field.getValue(), depth + 1));
-            }
+            Json.replaceValues(object, (name, value) -> Redactions.isSensitiveKey(name) && !value.isNull()
+                    ? Json.NODES.stringNode(Redactions.FILTERED) : walk(value, depth + 1));
         } else if (node instanceof ArrayNode array) {
             if (isPair(array)) {
                 pair(array, depth);
             } else {
-                for (int i = 0; i < array.size(); i++) {
-                    array.set(i, walk(array.get(i), depth + 1));
-                }
+                Json.replaceItems(array, item -> walk(item, depth + 1));
             }
         } else if (node.isString()) {
-            return Json.NODES.stringNode(Redactions.redact(node.stringValue()));
+            String text = node.stringValue();
+            String redacted = Redactions.redact(text);
+            return redacted.equals(text) ? node : Json.NODES.stringNode(redacted);
         }
         return node;
     }

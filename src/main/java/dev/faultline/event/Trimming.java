@@ -38,13 +38,9 @@ final class Trimming {
 
     private static void limitChildren(JsonNode container, int depth) {
         if (container instanceof ObjectNode object) {
-            for (Map.Entry<String, JsonNode> entry : Json.entries(object)) {
-                object.set(entry.getKey(), limited(entry.getValue(), depth));
-            }
+            Json.replaceValues(object, (name, value) -> limited(value, depth));
         } else if (container instanceof ArrayNode array) {
-            for (int i = 0; i < array.size(); i++) {
-                array.set(i, limited(array.get(i), depth));
-            }
+            Json.replaceItems(array, item -> limited(item, depth));
         }
     }
 

@@ -64,6 +64,8 @@ class MalformedPayloadTests {
         event.put("message", huge);
         event.putObject("extra").put("dump", huge);
         event.put("vendor", huge);
+        event.putObject("vendor_object").put("name", "kept").put("dump", huge);
+        event.putArray("vendor_list").add("kept").add(huge);
         event.putArray("exception").addObject().put("type", "E").put("value", huge);
         event.putArray("breadcrumbs").addObject().put("message", huge);
 
@@ -72,6 +74,10 @@ class MalformedPayloadTests {
         assertThat(normalized.at("/logentry/formatted").stringValue()).hasSize(LogEntries.MAX_MESSAGE_CHARS);
         assertThat(normalized.at("/extra/dump").stringValue().length()).isLessThanOrEqualTo(16_384);
         assertThat(normalized.get("vendor").stringValue()).hasSize(Trimming.MAX_STRING_CHARS);
+        assertThat(normalized.at("/vendor_object/name").stringValue()).isEqualTo("kept");
+        assertThat(normalized.at("/vendor_object/dump").stringValue()).hasSize(Trimming.MAX_STRING_CHARS);
+        assertThat(normalized.at("/vendor_list/0").stringValue()).isEqualTo("kept");
+        assertThat(normalized.at("/vendor_list/1").stringValue()).hasSize(Trimming.MAX_STRING_CHARS);
         assertThat(normalized.at("/exception/values/0/value").stringValue()).hasSize(Exceptions.MAX_VALUE_CHARS);
         assertThat(normalized.at("/breadcrumbs/values/0/message").stringValue())
                 .hasSize(LogEntries.MAX_MESSAGE_CHARS);
