@@ -12,13 +12,13 @@ import tools.jackson.databind.node.ObjectNode;
  * The {@code tags}: the SDK's, cleaned as relay does, then the ones Sentry derives from the event (level, release,
  * browser, url, user ...), which replace an SDK tag of the same name. The result is a list of {@code [key, value]}
  * pairs in a fixed order: the SDK's in the order sent, then the derived ones in the order of {@link #derive}.
- * Relay drops tags over 200 characters; we cut them instead, which keeps what they start with.
+ * Relay drops tags over 200 characters; we cut them instead, which keeps what they start with. Keys with an equals
+ * sign, and keys or values over more than one line, are dropped (relay's key rules reject both).
  */
 final class EventTags {
 
-    /** Sentry's limits for tag keys and values. */
-    static final int MAX_KEY_CHARS = 200;
-    static final int MAX_VALUE_CHARS = 200;
+    /** Sentry's limit for tag keys and values. */
+    private static final int MAX_CHARS = 200;
 
     /** Tags Sentry sets itself, so relay drops them when an SDK sends them. */
     private static final Set<String> RESERVED = Set.of("release", "dist", "user", "filename", "function");
@@ -102,9 +102,9 @@ final class EventTags {
     }
 
     private static void add(Map<String, String> tags, String key, JsonNode value) {
-        String cleanKey = key == null ? null : Json.cut(key.strip(), MAX_KEY_CHARS);
+        String cleanKey = key == null || key.contains("=") ? null : clean(key);
         String cleanValue = clean(Json.scalar(value));
-        if (cleanKey != null && !cleanKey.isEmpty() && cleanValue != null) {
+        if (cleanKey != null && cleanValue != null) {
             tags.putIfAbsent(cleanKey, cleanValue);
         }
     }
@@ -116,13 +116,13 @@ final class EventTags {
         }
     }
 
-    /** Trimmed and cut; null when empty or multi-line, which Sentry does not store as a tag. */
+    /** Trimmed and cut; null when empty or multi-line, which Sentry does not store as a tag key or value. */
     private static String clean(String value) {
         if (value == null) {
             return null;
         }
         String trimmed = value.strip();
-        return trimmed.isEmpty() || trimmed.contains("\n") ? null : Json.cut(trimmed, MAX_VALUE_CHARS);
+        return trimmed.isEmpty() || trimmed.contains("\n") ? null : Json.cut(trimmed, MAX_CHARS);
     }
 
     private static void write(ObjectNode event, Map<String, String> tags) {

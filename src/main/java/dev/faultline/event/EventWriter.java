@@ -1,6 +1,5 @@
 package dev.faultline.event;
 
-import java.sql.Array;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Comparator;
@@ -58,9 +57,7 @@ class EventWriter {
             statement.setString(8, event.release());
             statement.setString(9, event.userKey());
             statement.setString(10, event.hash());
-            Array tags = statement.getConnection().createArrayOf("text",
-                    event.tags().stream().map(tag -> tag[0] + "=" + tag[1]).toArray());
-            statement.setArray(11, tags);
+            statement.setString(11, TagLines.join(event.tags()));
             statement.setBytes(12, event.body());
         });
         writeTagValues(events, issueIds);

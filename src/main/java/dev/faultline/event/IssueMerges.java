@@ -133,7 +133,7 @@ public class IssueMerges {
                         INSERT INTO issue_tag_values (issue_id, key, value, times_seen, first_seen, last_seen)
                         SELECT ?, split_part(tag, '=', 1), substr(tag, strpos(tag, '=') + 1), count(*),
                                min(received_at), max(received_at)
-                        FROM events, unnest(tags) AS tag WHERE issue_id = ? GROUP BY 2, 3""")
+                        FROM events, unnest(string_to_array(tags, E'\\n')) AS tag WHERE issue_id = ? GROUP BY 2, 3""")
                 .params(issueId, issueId).update();
         jdbc.sql("DELETE FROM issue_hourly_counts WHERE issue_id = ?").param(issueId).update();
         jdbc.sql("""

@@ -4,7 +4,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,10 +109,9 @@ public class StoredEvents {
     }
 
     private static StoredEvent withoutBody(ResultSet rs, int row) throws SQLException {
-        String[] tags = (String[]) rs.getArray("tags").getArray();
         return new StoredEvent(rs.getLong("project_id"), rs.getObject("event_id", UUID.class), rs.getLong("issue_id"),
                 rs.getTimestamp("received_at").toInstant(), rs.getTimestamp("occurred_at").toInstant(),
                 Level.of(rs.getInt("level")), rs.getString("environment"), rs.getString("release"),
-                rs.getString("user_key"), rs.getString("hash"), Arrays.asList(tags), null);
+                rs.getString("user_key"), rs.getString("hash"), TagLines.split(rs.getString("tags")), null);
     }
 }

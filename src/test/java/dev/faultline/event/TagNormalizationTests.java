@@ -27,10 +27,11 @@ class TagNormalizationTests {
     }
 
     @Test
-    void trimsAndCutsTagsAndDropsEmptyMultiLineAndReservedOnes() {
+    void trimsAndCutsTagsAndDropsEmptyMultiLineReservedAndEqualsSignKeyedOnes() {
         ObjectNode event = normalize("""
                 {"tags": [["  plan ", " pro  "], ["long", "%s"], ["%s", "v"], ["empty", "  "], ["", "x"],
-                          ["lines", "a\\nb"], ["release", "1.0"], ["user", "u"], ["plan", "second"], ["obj", {}]]}"""
+                          ["lines", "a\\nb"], ["a\\nb", "lines"], ["a=b", "c"], ["release", "1.0"], ["user", "u"],
+                          ["plan", "second"], ["obj", {}]]}"""
                 .formatted("v".repeat(300), "k".repeat(300)));
 
         JsonNode tags = sdkTags(event);

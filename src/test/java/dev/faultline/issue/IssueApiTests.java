@@ -246,6 +246,10 @@ class IssueApiTests {
         assertThat(Issues.of(jdbc, shop.id())).singleElement().extracting(Issues.Row::timesSeen).isEqualTo(3L);
         JsonNode hashes = api.get("/api/0/issues/" + errors + "/hashes/").json();
         assertThat(hashes).hasSize(2);
+        assertThat(jdbc.sql("""
+                        SELECT value || ' ' || times_seen FROM issue_tag_values
+                        WHERE issue_id = ? AND key = 'environment' ORDER BY value""")
+                .param(errors).query(String.class).list()).containsExactly("production 2", "staging 1");
 
         String messageHash = jdbc.sql("SELECT hash FROM events WHERE issue_id = ? GROUP BY hash HAVING count(*) = 1")
                 .param(errors).query(String.class).single();

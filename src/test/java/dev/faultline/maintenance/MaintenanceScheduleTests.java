@@ -138,7 +138,7 @@ class MaintenanceScheduleTests {
         jdbc.sql("""
                         INSERT INTO events (project_id, event_id, issue_id, received_at, occurred_at, level, hash, tags,
                                             body)
-                        VALUES (?, ?, ?, ?, ?, 4, 'h', '{}', '\\x00')""")
+                        VALUES (?, ?, ?, ?, ?, 4, 'h', '', '\\x00')""")
                 .params(projectId, UUID.randomUUID(), issueId, at(day), at(day)).update();
     }
 

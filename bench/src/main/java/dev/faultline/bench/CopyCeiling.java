@@ -21,7 +21,7 @@ import org.postgresql.PGConnection;
 /**
  * The database's ceiling: how many event rows per second PostgreSQL takes by COPY (binary, 500 rows a statement,
  * one session per core) into a table shaped like {@code events} with its indexes. Rows carry what digest stores:
- * the event's JSON gzip-compressed, its tags as an array, a grouping hash. The table is dropped afterwards.
+ * the event's JSON gzip-compressed, its tags as lines, a grouping hash. The table is dropped afterwards.
  */
 final class CopyCeiling {
 
@@ -119,8 +119,9 @@ final class CopyCeiling {
                 text(out, "shop@2.1.0");
                 text(out, "id:" + random.nextInt(50_000));
                 text(out, Long.toHexString(random.nextLong()) + Long.toHexString(random.nextLong()));
-                tags(out, List.of("region=eu-west-1", "tier=business", "browser=Chrome 131", "shard=" + fingerprint % 16,
-                        "feature=classic", "environment=production", "release=shop@2.1.0", "level=error"));
+                text(out, String.join("\n", "region=eu-west-1", "tier=business", "browser=Chrome 131",
+                        "shard=" + fingerprint % 16, "feature=classic", "environment=production", "release=shop@2.1.0",
+                        "level=error"));
                 byte[] body = gzip(json);
                 field(out, body.length).write(body);
             }
@@ -140,21 +141,6 @@ final class CopyCeiling {
     private static void text(DataOutputStream out, String value) throws IOException {
         byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
         field(out, bytes.length).write(bytes);
-    }
-
-    /** A one-dimensional text[]: dimensions, null flag, element type (text is oid 25), size, lower bound, elements. */
-    private static void tags(DataOutputStream out, List<String> tags) throws IOException {
-        var array = new ByteArrayOutputStream();
-        var data = new DataOutputStream(array);
-        data.writeInt(1);
-        data.writeInt(0);
-        data.writeInt(25);
-        data.writeInt(tags.size());
-        data.writeInt(1);
-        for (String tag : tags) {
-            text(data, tag);
-        }
-        field(out, array.size()).write(array.toByteArray());
     }
 
     private static byte[] gzip(String json) throws IOException {
