@@ -26,6 +26,7 @@ final class VisibilityProbes {
     private final Histogram millis = new Histogram(GIVE_UP.toMillis(), 3);
     final AtomicLong accepted = new AtomicLong();
     final AtomicLong neverVisible = new AtomicLong();
+    final AtomicLong polls = new AtomicLong();
     private final List<Thread> probes = new ArrayList<>();
     private Thread starter;
 
@@ -61,6 +62,11 @@ final class VisibilityProbes {
         return millis;
     }
 
+    private int poll(String eventId) throws IOException, InterruptedException {
+        polls.incrementAndGet();
+        return api.eventStatus(project.slug(), eventId);
+    }
+
     private void probe() {
         String eventId = Sender.newEventId();
         String json = "{\"platform\":\"java\",\"level\":\"error\",\"fingerprint\":[\"probe-" + eventId + "\"],"
@@ -72,7 +78,7 @@ final class VisibilityProbes {
                 return;
             }
             accepted.incrementAndGet();
-            while (api.eventStatus(project.slug(), eventId) != 200) {
+            while (poll(eventId) != 200) {
                 if (System.nanoTime() - start > GIVE_UP.toNanos()) {
                     neverVisible.incrementAndGet();
                     return;
