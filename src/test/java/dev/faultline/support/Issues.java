@@ -40,7 +40,7 @@ public final class Issues {
     }
 
     public static List<String> tagsOfEvents(JdbcClient jdbc, long projectId) {
-        return jdbc.sql("SELECT DISTINCT unnest(string_to_array(tags, E'\\n')) FROM events WHERE project_id = ? ORDER BY 1")
-                .param(projectId).query(String.class).list();
+        return jdbc.sql("SELECT DISTINCT unnest(string_to_array(tags, E'\\n')) FROM events WHERE project_id = ? "
+                + "ORDER BY 1").param(projectId).query(String.class).list();
     }
 }
