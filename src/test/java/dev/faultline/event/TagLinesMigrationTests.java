@@ -2,11 +2,12 @@ package dev.faultline.event;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import dev.faultline.support.TestDatabase;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,10 +16,7 @@ class TagLinesMigrationTests {
 
     @Test
     void storedTagArraysBecomeLinesThatSplitBackIntoTheSameTags() {
-        String url = TestDatabase.createDatabase();
-        var server = TestDatabase.server();
-        var dataSource = new DriverManagerDataSource(server.jdbcUrl().replaceFirst("/postgres$",
-                url.substring(url.lastIndexOf('/'))), server.user(), server.password());
+        DataSource dataSource = TestDatabase.createDataSource();
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("7").load().migrate();
         JdbcClient jdbc = JdbcClient.create(dataSource);
         jdbc.sql("""

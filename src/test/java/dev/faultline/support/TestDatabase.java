@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import javax.sql.DataSource;
+
 import dev.faultline.config.BuildInfo;
 import dev.faultline.config.EmbeddedPostgres;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * One PostgreSQL server per test JVM, started on first use, in which every application context gets a database of
@@ -26,9 +29,21 @@ public final class TestDatabase {
     /** Creates an empty database and returns its URL in the form DATABASE_URL takes. */
     public static synchronized String createDatabase() {
         EmbeddedPostgres postgres = server();
+        return "postgres://%s:%s@127.0.0.1:%d/%s".formatted(postgres.user(), postgres.password(), postgres.port(),
+                newDatabase(postgres));
+    }
+
+    /** Creates an empty database and returns a data source for it, for tests below the application (migrations). */
+    public static synchronized DataSource createDataSource() {
+        EmbeddedPostgres postgres = server();
+        return new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:%d/%s".formatted(postgres.port(),
+                newDatabase(postgres)), postgres.user(), postgres.password());
+    }
+
+    private static String newDatabase(EmbeddedPostgres postgres) {
         String name = "test_" + databases.incrementAndGet();
         execute(postgres, "CREATE DATABASE " + name);
-        return "postgres://%s:%s@127.0.0.1:%d/%s".formatted(postgres.user(), postgres.password(), postgres.port(), name);
+        return name;
     }
 
     public static synchronized EmbeddedPostgres server() {
