@@ -2,6 +2,7 @@ package dev.faultline.config;
 
 import java.sql.SQLException;
 import java.util.Map;
+import java.util.Objects;
 
 import javax.sql.DataSource;
 
@@ -96,7 +97,9 @@ public final class Database implements AutoCloseable {
                     .failOnMissingLocations(false)
                     .load()
                     .migrate();
-            log.info("Database schema at version {} ({} migrations applied now)", result.targetSchemaVersion,
+            // Flyway names no target version when nothing was applied.
+            log.info("Database schema at version {} ({} migrations applied now)",
+                    Objects.requireNonNullElse(result.targetSchemaVersion, result.initialSchemaVersion),
                     result.migrationsExecuted);
             return this;
         }
