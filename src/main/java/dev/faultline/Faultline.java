@@ -9,12 +9,14 @@ import dev.faultline.config.CoreConfiguration;
 import dev.faultline.config.DataDirectory;
 import dev.faultline.config.InvalidSettingException;
 import dev.faultline.config.Settings;
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.aot.AbstractAotProcessor;
 
 /**
  * Faultline's entry point: {@code java -jar faultline.jar [command]}, configured only by environment variables.
@@ -43,6 +45,10 @@ public class Faultline {
 
     public static void main(String[] args) {
         String command = args.length == 0 ? "serve" : args[0];
+        if (!command.equals("serve")) {
+            // The build processes the server's context ahead of time; the commands' smaller ones are set up as usual.
+            System.clearProperty(AotDetector.AOT_ENABLED);
+        }
         switch (command) {
             case "serve" -> serve();
             case "migrate" -> System.exit(migrate());
@@ -60,13 +66,19 @@ public class Faultline {
     }
 
     private static void serve() {
-        Settings settings = settingsOrExit();
-        if (settings.port() != 0 && !portFree(settings.port())) {
-            throw exit(new InvalidSettingException("PORT", settings.port() + " is already in use by another program"));
+        // The build's AOT processing runs this too, only to learn the beans: no data directory or port then.
+        if (!Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
+            Settings settings = settingsOrExit();
+            if (settings.port() != 0 && !portFree(settings.port())) {
+                throw exit(new InvalidSettingException("PORT", settings.port() + " is already in use by another program"));
+            }
         }
         ConfigurableApplicationContext context;
         try {
             context = new SpringApplicationBuilder(Faultline.class).run();
+        }
+        catch (SpringApplication.AbandonedRunException e) {
+            throw e; // how the AOT processing ends the run once it has the bean definitions
         }
         catch (RuntimeException e) {
             // Spring has reported the failure already

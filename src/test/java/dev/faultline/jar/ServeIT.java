@@ -53,7 +53,8 @@ class ServeIT {
         server.terminate();
 
         assertThat(server.awaitExit(Duration.ofMinutes(1))).isEqualTo(143);
-        assertThat(server.stdout()).contains("Commencing graceful shutdown", "PostgreSQL stopped");
+        assertThat(server.stdout()).contains("Starting AOT-processed Faultline", "Commencing graceful shutdown",
+                "PostgreSQL stopped");
         assertThat(directory.resolve("data/postgres/postmaster.pid")).doesNotExist();
         assertThat(exitsWithin(postgres, Duration.ofSeconds(10))).isTrue();
     }
@@ -101,6 +102,7 @@ class ServeIT {
         try (launcher) {
             launcher.awaitHealthy(port, START);
             assertThat(Http.get(port, "/api/0/").body()).contains("\"version\":\"0\"");
+            assertThat(launcher.stdout()).contains("Starting AOT-processed Faultline");
             // The class cache's training run (when this build has none yet) shuts its PostgreSQL down.
             assertThat(launcher.stdout()).doesNotContain("Stopping a PostgreSQL left running");
         }

@@ -30,9 +30,13 @@ public final class ServerProcess implements AutoCloseable {
         this.stderr = stderr;
     }
 
-    /** {@code java -jar target/faultline.jar arguments...} with the given environment added to ours. */
+    /**
+     * {@code java -Dspring.aot.enabled=true -jar target/faultline.jar arguments...}, as the README runs the jar, with
+     * the given environment added to ours.
+     */
     public static ServerProcess jar(Path workingDirectory, Map<String, String> environment, String... arguments) {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Dspring.aot.enabled=true", "-jar",
+                JAR.toString()));
         command.addAll(List.of(arguments));
         return start(command, workingDirectory, environment);
     }
