@@ -6,8 +6,8 @@ import java.time.Duration;
  * How long each part of a run takes and how the rate steps: {@code pool} requests pre-generated, {@code idle} before
  * idle memory is read, {@code ceiling} per ceiling, {@code warmup} at the start rate, steps of {@code step} from
  * {@code startRate} multiplied by {@code stepFactor}, the phases (50% twice, once with M3's probes, and 100%) of
- * {@code steady}, {@code reads} per M4 read, and the {@code burst}. Quick mode takes about four minutes, full mode
- * about half an hour.
+ * {@code steady}, {@code reads} per M4 read, and the {@code burst}. Quick mode takes about three minutes, full mode
+ * about twenty minutes.
  */
 record Plan(int pool, Duration idle, Duration ceiling, Duration warmup, double startRate, double stepFactor,
             Duration step, Duration steady, int reads, Duration burst) {
