@@ -70,7 +70,8 @@ public class Faultline {
         if (!Boolean.getBoolean(AbstractAotProcessor.AOT_PROCESSING)) {
             Settings settings = settingsOrExit();
             if (settings.port() != 0 && !portFree(settings.port())) {
-                throw exit(new InvalidSettingException("PORT", settings.port() + " is already in use by another program"));
+                throw exit(new InvalidSettingException("PORT",
+                        settings.port() + " is already in use by another program"));
             }
         }
         ConfigurableApplicationContext context;

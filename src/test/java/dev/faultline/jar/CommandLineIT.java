@@ -87,7 +87,8 @@ class CommandLineIT {
         var process = ServerProcess.jar(directory, Map.of("FAULTLINE_DATA_DIR", data.toString()), "migrate");
 
         assertThat(process.awaitExit(Duration.ofMinutes(2))).as(process.output()).isZero();
-        assertThat(process.output()).containsPattern("Database schema at version \\d+ \\([1-9]\\d* migrations applied now");
+        assertThat(process.output())
+                .containsPattern("Database schema at version \\d+ \\([1-9]\\d* migrations applied now");
         assertThat(data.resolve("postgres/PG_VERSION")).exists();
         assertThat(data.resolve("postgres/postmaster.pid")).doesNotExist();
 
