@@ -136,8 +136,12 @@ class BodyCompressionTests {
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("which is not stored");
     }
 
+    /** Once stored, and handed to the compressor: the training thread stores a dictionary first, then hands it over. */
     private List<Integer> awaitDictionaries(int count) {
-        return Eventually.await(this::storedDictionaries, ids -> ids.size() == count, Duration.ofSeconds(20));
+        List<Integer> ids = Eventually.await(this::storedDictionaries, stored -> stored.size() == count,
+                Duration.ofSeconds(20));
+        Eventually.await(BodyCompressionTests::trainingThreads, threads -> threads == 0, Duration.ofSeconds(10));
+        return ids;
     }
 
     private static long trainingThreads() {
